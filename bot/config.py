@@ -1,0 +1,92 @@
+"""One typed settings object, read from the environment and an optional ``.env`` file.
+
+Every setting is documented in ``.env.example``; names are ``BRIEFBOT_``-prefixed except the
+Discord token. The environment wins over ``.env`` so a deployment can override a checked-in file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from dotenv import dotenv_values
+
+from bot.errors import ConfigError
+
+PREFIX = "BRIEFBOT_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of Briefbot's knobs with their defaults; see ``.env.example`` for what each means."""
+
+    discord_token: str = ""
+    database: str = "briefbot.db"
+    spacy_model: str = "en_core_web_sm"
+    summary_sentences: int = 3
+    summary_words: int = 90
+    algorithm: str = "news"
+    log_level: str = "INFO"
+    workers: int = 2
+    worker_queue: int = 16
+    analysis_timeout: float = 60.0
+    max_text_chars: int = 200_000
+    dev_guild_id: int = 0
+    # Link fetching (issue: links); loopback is for tests only.
+    fetch_max_bytes: int = 5_000_000
+    fetch_connect_timeout: float = 5.0
+    fetch_read_timeout: float = 10.0
+    fetch_total_timeout: float = 20.0
+    fetch_max_redirects: int = 5
+    fetch_concurrency: int = 8
+    fetch_per_user: int = 2
+    fetch_allow_loopback: bool = False
+    user_agent: str = "Briefbot/0.1 (+https://github.com/briefbot; news summary bot)"
+    pdf_max_pages: int = 50
+    # Discord manners.
+    cooldown_seconds: float = 20.0
+    cooldown_uses: int = 3
+    # Cache and briefings.
+    prune_days: int = 0
+    briefing_grace_minutes: int = 120
+    feed_poll_minutes: int = 30
+
+    @classmethod
+    def load(
+        cls, env: Mapping[str, str] | None = None, env_file: str | Path | None = ".env"
+    ) -> Settings:
+        """Read settings from ``env`` (default ``os.environ``) over the values in ``env_file``."""
+        values: dict[str, str] = {}
+        if env_file is not None and Path(env_file).is_file():
+            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+        values.update(os.environ if env is None else env)
+        kwargs: dict[str, Any] = {}
+        for field in fields(cls):
+            key = "DISCORD_TOKEN" if field.name == "discord_token" else PREFIX + field.name.upper()
+            if key in values and values[key] != "":
+                kwargs[field.name] = _convert(key, values[key], field.type)
+        return cls(**kwargs)
+
+
+def _convert(key: str, raw: str, kind: Any) -> Any:
+    """Turn one raw string into the field's type, with a readable error instead of a traceback."""
+    kind_name = kind if isinstance(kind, str) else getattr(kind, "__name__", str(kind))
+    raw = raw.strip()
+    try:
+        if kind_name == "bool":
+            lowered = raw.lower()
+            if lowered in {"1", "true", "yes", "on"}:
+                return True
+            if lowered in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
+        if kind_name == "int":
+            return int(raw)
+        if kind_name == "float":
+            return float(raw)
+    except ValueError:
+        raise ConfigError(f"{key}={raw!r} is not a valid {kind_name}.") from None
+    return raw

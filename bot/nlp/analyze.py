@@ -1,0 +1,148 @@
+"""``analyze(article) -> Analysis``: clean once, parse once, then summarize and find quotes.
+
+This is the engine's one entry point; the worker pool calls it in another process and the CLI's
+evaluation commands call ``analyze_many`` so that batches go through ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from bot.errors import InputError
+from bot.models import ENGINE_VERSION, Analysis, Article
+from bot.nlp.clean import clean_text
+from bot.nlp.language import looks_english
+from bot.nlp.model import load_pipeline
+from bot.nlp.quotes import extract_quotes, select_key_quotes
+from bot.nlp.summarize import ALGORITHMS, summarize
+
+MAX_TEXT_CHARS = 200_000
+"""About 30,000 words: longer than any news article, short enough to parse in seconds."""
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """How to summarize: the user-facing knobs of one analysis."""
+
+    sentences: int = 3
+    words: int = 90
+    algorithm: str = "news"
+    max_chars: int = MAX_TEXT_CHARS
+    strict: bool = True
+    """Refuse input that cannot be summarized (one sentence, no punctuation) instead of warning."""
+
+
+def prepare_text(article: Article, options: AnalysisOptions) -> str:
+    """Validate and clean an article's text, raising ``InputError`` for unusable input."""
+    if options.algorithm not in ALGORITHMS:
+        names = ", ".join(ALGORITHMS)
+        raise InputError(f"Unknown algorithm {options.algorithm!r}; choose one of: {names}.")
+    if not 1 <= options.sentences <= 10:
+        raise InputError("The number of summary sentences must be between 1 and 10.")
+    if not article.text or not article.text.strip():
+        raise InputError("The text is empty: there is nothing to summarize.")
+    if len(article.text) > options.max_chars:
+        raise InputError(
+            f"The text is too long ({len(article.text):,} characters; "
+            f"the limit is {options.max_chars:,})."
+        )
+    if "\x00" in article.text:
+        raise InputError("The input looks like binary data, not text.")
+    return clean_text(article.text)
+
+
+def analyze(
+    article: Article, options: AnalysisOptions | None = None, nlp: Language | None = None
+) -> Analysis:
+    """Analyze one article: the summary, its quotes and speakers, and the key quotes."""
+    options = options or AnalysisOptions()
+    text = prepare_text(article, options)
+    nlp = nlp or load_pipeline()
+    return analyze_doc(article, nlp(text), options)
+
+
+def analyze_many(
+    articles: Iterable[Article],
+    options: AnalysisOptions | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 16,
+) -> Iterator[Analysis | InputError]:
+    """Analyze a stream of articles through ``nlp.pipe``; bad inputs yield their error."""
+    options = options or AnalysisOptions()
+    nlp = nlp or load_pipeline()
+    prepared: list[tuple[Article, str | InputError]] = []
+    for article in articles:
+        try:
+            prepared.append((article, prepare_text(article, options)))
+        except InputError as error:
+            prepared.append((article, error))
+    texts = (text for _, text in prepared if isinstance(text, str))
+    docs = nlp.pipe(texts, batch_size=batch_size)
+    for article, text in prepared:
+        if isinstance(text, InputError):
+            yield text
+            continue
+        try:
+            yield analyze_doc(article, next(docs), options)
+        except InputError as error:
+            yield error
+
+
+def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Analysis:
+    """Everything after the parse: the part that must stay cheap next to spaCy itself."""
+    warnings = _check_prose(doc, options)
+    language = "en" if looks_english(doc) else "unknown"
+    if language != "en":
+        warnings.append("This text does not look like English; the summary may be poor.")
+    summary = summarize(
+        doc,
+        sentences=options.sentences,
+        words=options.words,
+        algorithm=options.algorithm,
+        title=article.title,
+    )
+    quotes, speakers = extract_quotes(doc)
+    key_quotes = select_key_quotes(quotes, speakers, summary)
+    return Analysis(
+        title=article.title or _fallback_title(doc),
+        url=article.canonical_url or article.url,
+        summary=tuple(summary),
+        quotes=tuple(quotes),
+        speakers=tuple(speakers),
+        key_quotes=key_quotes,
+        word_count=sum(1 for token in doc if token.is_alpha or token.like_num),
+        language=language,
+        algorithm=options.algorithm,
+        warnings=tuple(warnings),
+        byline=article.byline,
+        published=article.published,
+        text=doc.text,
+        engine_version=ENGINE_VERSION,
+    )
+
+
+def _check_prose(doc: Doc, options: AnalysisOptions) -> list[str]:
+    """Refuse (or, when not strict, warn about) text that is not prose a summary can be made of."""
+    problems: list[str] = []
+    if not any(
+        token.text in {".", "!", "?", "…"} or token.text.endswith((".", "!", "?")) for token in doc
+    ):
+        problems.append("The text has no sentence punctuation; it does not look like an article.")
+    elif sum(1 for _ in doc.sents) < 2:
+        problems.append("The text is a single sentence: there is nothing to summarize.")
+    if problems and options.strict:
+        raise InputError(problems[0])
+    return problems
+
+
+def _fallback_title(doc: Doc) -> str:
+    """A title for untitled text: its first line when short, else the first sentence's start."""
+    first_line = doc.text.split("\n", 1)[0].strip()
+    if 0 < len(first_line) <= 120 and not first_line.endswith("."):
+        return first_line
+    first = next(iter(doc.sents)).text.strip()
+    return first if len(first) <= 100 else first[:97].rsplit(" ", 1)[0] + "…"

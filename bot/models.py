@@ -88,6 +88,8 @@ class Analysis:
     title: str
     url: str
     summary: tuple[SummarySentence, ...]
+    ranked: tuple[SummarySentence, ...] = ()
+    """Up to 10 best sentences in rank order, so another summary length needs no new analysis."""
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Speaker, ...] = ()
     key_quotes: tuple[int, ...] = ()
@@ -113,6 +115,7 @@ class Analysis:
             title=data.get("title", ""),
             url=data.get("url", ""),
             summary=tuple(SummarySentence(**s) for s in data.get("summary", ())),
+            ranked=tuple(SummarySentence(**s) for s in data.get("ranked", ())),
             quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
             speakers=tuple(
                 Speaker(
@@ -134,3 +137,33 @@ class Analysis:
             text=data.get("text", ""),
             engine_version=data.get("engine_version", ENGINE_VERSION),
         )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose data a query may see: one Discord server, one user's DMs, or the local CLI.
+
+    Every stored submission carries a scope and every query runs inside one, so one server
+    never sees another server's articles or quotes.
+    """
+
+    kind: Literal["guild", "dm", "local"]
+    id: int = 0
+
+    @property
+    def key(self) -> str:
+        """The string stored in the database: ``guild:123``, ``dm:456`` or ``local``."""
+        return "local" if self.kind == "local" else f"{self.kind}:{self.id}"
+
+    @classmethod
+    def parse(cls, key: str) -> Scope:
+        """Inverse of ``key``."""
+        if key == "local":
+            return cls("local")
+        kind, _, ident = key.partition(":")
+        if kind not in ("guild", "dm") or not ident.isdigit():
+            raise ValueError(f"not a scope: {key!r}")
+        return cls(kind, int(ident))  # type: ignore[arg-type]
+
+
+LOCAL_SCOPE = Scope("local")

@@ -1,0 +1,83 @@
+"""The ``briefbot`` command: one sub-command module per concern, each with ``register``.
+
+Every module in ``COMMAND_MODULES`` exposes ``register(subparsers)``, which adds its parsers
+and sets ``handler`` to a function ``(args, settings) -> int`` (the exit code). Errors users
+can cause are ``BriefbotError``s and become a one-line message and an exit code here, in one
+place; anything else is a bug and is reported with a short id rather than a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+import uuid
+from collections.abc import Sequence
+
+from bot.config import Settings
+from bot.errors import BriefbotError
+
+COMMAND_MODULES = (
+    "bot.cli.analyze",
+    "bot.cli.evaluate",
+    "bot.cli.store_commands",
+    "bot.cli.briefing",
+    "bot.cli.discord_commands",
+)
+
+log = logging.getLogger("briefbot")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, assembled from every command module that is installed."""
+    parser = argparse.ArgumentParser(
+        prog="briefbot",
+        description="Summaries, key quotes and who said what, for news articles.",
+    )
+    parser.add_argument("--env-file", default=".env", help="settings file (default: .env)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``briefbot`` and ``python -m bot``; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.load(env_file=args.env_file)
+        logging.basicConfig(
+            level=settings.log_level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            stream=sys.stderr,
+        )
+        if args.command is None:
+            return _default_job(parser, settings)
+        return int(args.handler(args, settings))
+    except BriefbotError as error:
+        print(f"briefbot: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("unexpected error %s", error_id)
+        print(f"briefbot: something went wrong (error id {error_id}).", file=sys.stderr)
+        return 70
+
+
+def _default_job(parser: argparse.ArgumentParser, settings: Settings) -> int:
+    """No sub-command: run the bot when a token is set, else show the sample article's digest."""
+    command = "run" if settings.discord_token else "sample"
+    args = parser.parse_args([command])
+    return int(args.handler(args, settings))

@@ -1,0 +1,1 @@
+"""Evaluation commands over the shared data: predictions in the reference scorers' shape."""

@@ -46,6 +46,9 @@ class SummarySentence:
     text: str
     start: int
     end: int
+    index: int = -1
+    """The sentence's position among the article's sentences (-1 when unknown), so a summary
+    can be rebuilt from a ranking alone and can tell whether a sentence's antecedent is in it."""
 
 
 @dataclass(frozen=True)

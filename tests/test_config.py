@@ -33,3 +33,18 @@ def test_boolean_spellings() -> None:
     ).fetch_allow_loopback
     with pytest.raises(ConfigError):
         Settings.load(env={"BRIEFBOT_FETCH_ALLOW_LOOPBACK": "maybe"}, env_file=None)
+
+
+def test_env_example_documents_every_setting() -> None:
+    from dataclasses import fields
+
+    example = (Path(__file__).parent.parent / ".env.example").read_text()
+    keys = {
+        line.split("=", 1)[0] for line in example.splitlines() if "=" in line and line[0] != "#"
+    }
+    expected = {
+        "DISCORD_TOKEN" if f.name == "discord_token" else "BRIEFBOT_" + f.name.upper()
+        for f in fields(Settings)
+    }
+    assert expected == keys
+    assert Settings.load(env={}, env_file=Path(__file__).parent.parent / ".env.example")

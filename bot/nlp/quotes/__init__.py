@@ -1,24 +1,11 @@
-"""Direct quotes and their speakers (placeholder until the quotes work lands)."""
+"""Direct quotes, their speakers by full name, the who-said-what digest and key quotes.
 
-from __future__ import annotations
+One module per concern: ``marks`` finds quoted stretches on characters, ``cues`` and
+``attribute`` find who a quote is attributed to, ``names``/``people``/``pronouns`` turn that
+into a full name, ``speakers`` groups quotes per speaker and ``keyquotes`` picks the best ones.
+"""
 
-from collections.abc import Sequence
+from bot.nlp.quotes.extract import extract_quotes
+from bot.nlp.quotes.keyquotes import select_key_quotes
 
-from spacy.tokens import Doc
-
-from bot.models import Quote, Speaker, SummarySentence
-
-
-def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
-    """Find the quotes in ``doc`` and group them by speaker."""
-    return [], []
-
-
-def select_key_quotes(
-    quotes: Sequence[Quote],
-    speakers: Sequence[Speaker],
-    summary: Sequence[SummarySentence],
-    limit: int = 3,
-) -> tuple[int, ...]:
-    """Indices of the quotes that matter most, best first."""
-    return ()
+__all__ = ["extract_quotes", "select_key_quotes"]

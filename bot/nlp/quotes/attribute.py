@@ -1,0 +1,197 @@
+"""Attach each quoted stretch to the cue that attributes it, in news-writing order of evidence.
+
+First a cue in the quote's own sentence ("X said", "said X", "according to X", "X's warning");
+then a colon introduction; then an earlier quote in the same paragraph (interrupted quotes);
+then the next sentence ("That was the verdict of X"); then the previous paragraph's speaker for
+a quote paragraph with no cue of its own (continued quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues
+from bot.nlp.quotes.marks import QuotedSpan
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Where a quote's speaker comes from: the cue, its speaker token and how it was found."""
+
+    method: str
+    cue: str | None = None
+    cue_token: int | None = None
+    speaker_token: int | None = None
+    inherit_from: int | None = None
+    """Index of an earlier quote whose speaker this one shares."""
+
+
+class DocLayout:
+    """Token, sentence and paragraph bookkeeping shared by all quotes of one document."""
+
+    def __init__(self, doc: Doc, spans: list[QuotedSpan]) -> None:
+        self.doc = doc
+        self.spans = spans
+        self.sentence_of = [0] * len(doc)
+        self.sentences = list(doc.sents)
+        for index, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self.sentence_of[i] = index
+        self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+        self.paragraph_starts = [start for start, _ in self.paragraphs] or [0]
+        self.quoted: set[int] = set()
+        self.token_ranges: list[tuple[int, int]] = []
+        for span in spans:
+            tokens = doc.char_span(span.open_at, span.outer_end, alignment_mode="expand")
+            first, last = (tokens.start, tokens.end) if tokens is not None else (0, 0)
+            self.token_ranges.append((first, last))
+            self.quoted.update(range(first, last))
+
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph holding ``char`` (blank lines belong to the one before)."""
+        return max(0, bisect_right(self.paragraph_starts, char) - 1)
+
+    def paragraph_bounds(self, char: int) -> tuple[int, int]:
+        if not self.paragraphs:
+            return 0, len(self.doc.text)
+        return self.paragraphs[self.paragraph_of(char)]
+
+    def free_tokens(self, first: int, last: int, p_start: int, p_end: int) -> list[Token]:
+        """Unquoted tokens of ``[first, last)`` inside the paragraph ``[p_start, p_end)``."""
+        doc = self.doc
+        return [
+            doc[i]
+            for i in range(first, last)
+            if i not in self.quoted and p_start <= doc[i].idx < p_end and not doc[i].is_space
+        ]
+
+
+def attribute_all(layout: DocLayout) -> list[Attribution | None]:
+    """One attribution (or None) per quoted stretch, in order."""
+    found: list[Attribution | None] = []
+    for index, span in enumerate(layout.spans):
+        found.append(_attribute(layout, index, span, found))
+    return found
+
+
+def _attribute(
+    layout: DocLayout, index: int, span: QuotedSpan, earlier: list[Attribution | None]
+) -> Attribution | None:
+    first, last = layout.token_ranges[index]
+    if last <= first:
+        return None
+    p_start, p_end = layout.paragraph_bounds(span.open_at)
+    sent_first = layout.sentences[layout.sentence_of[first]].start
+    sent_last = layout.sentences[layout.sentence_of[last - 1]].end
+    own = _nearest_cue(
+        layout, layout.free_tokens(sent_first, sent_last, p_start, p_end), first, last
+    )
+    if own is not None:
+        return own
+    colon = _colon_cue(layout, span, p_start)
+    if colon is not None:
+        return colon
+    previous = _previous_in_paragraph(layout, index, earlier, p_start)
+    if previous is not None:
+        return previous
+    after = _next_sentence_cue(layout, last, p_end)
+    if after is not None:
+        return after
+    return _continued_paragraph(layout, index, span, earlier, p_start)
+
+
+def _nearest_cue(
+    layout: DocLayout, tokens: list[Token], first: int, last: int, method: str = "cue"
+) -> Attribution | None:
+    best: tuple[int, Token, int] | None = None
+    for cue in speech_cues(tokens):
+        speaker = speaker_of(cue, layout.quoted)
+        if speaker is None:
+            continue
+        distance = first - cue.i if cue.i < first else cue.i - last
+        if best is None or distance < best[0]:
+            best = (distance, cue, speaker)
+    if best is None:
+        return None
+    _, cue, speaker = best
+    return Attribution(method, cue_text(cue), cue.i, speaker)
+
+
+def _colon_cue(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
+    """ "But Ms. Okafor added: “…”" and a quote paragraph after "Caddell continued:"."""
+    text = layout.doc.text
+    lead = text[p_start : span.open_at].rstrip()
+    if lead:
+        colon_at = p_start + len(lead) - 1 if lead.endswith(":") else None
+    else:
+        before = text[:p_start].rstrip()
+        colon_at = len(before) - 1 if before.endswith(":") else None
+    if colon_at is None:
+        return None
+    token = layout.doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    sentence = layout.sentences[layout.sentence_of[token[0].i]]
+    c_start, c_end = layout.paragraph_bounds(colon_at)
+    tokens = layout.free_tokens(sentence.start, token[0].i + 1, c_start, c_end)
+    found = _nearest_cue(layout, tokens, token[0].i, token[0].i + 1, "colon")
+    if found is not None:
+        return found
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if subjects:
+        return Attribution("colon", ":", token[0].i, subjects[0].i)
+    return None
+
+
+def _previous_in_paragraph(
+    layout: DocLayout, index: int, earlier: list[Attribution | None], p_start: int
+) -> Attribution | None:
+    """“A,” X said. “B.”: B shares the speaker of A."""
+    for back in range(index - 1, -1, -1):
+        if layout.spans[back].open_at < p_start:
+            break
+        if earlier[back] is not None:
+            return Attribution("interrupted", inherit_from=back)
+    return None
+
+
+def _next_sentence_cue(layout: DocLayout, last: int, p_end: int) -> Attribution | None:
+    """A quote followed by "That was the verdict of X" or "So said X." in its paragraph."""
+    sentence = layout.sentence_of[last - 1]
+    if sentence + 1 >= len(layout.sentences):
+        return None
+    following = layout.sentences[sentence + 1]
+    if following.start_char >= p_end:
+        return None
+    tokens = layout.free_tokens(following.start, following.end, following.start_char, p_end)
+    return _nearest_cue(layout, tokens, last, last, "next sentence")
+
+
+def _continued_paragraph(
+    layout: DocLayout,
+    index: int,
+    span: QuotedSpan,
+    earlier: list[Attribution | None],
+    p_start: int,
+) -> Attribution | None:
+    """A quote paragraph without a cue continues the previous paragraph's speaker."""
+    if span.open_at != p_start and not span.continued:
+        return None
+    previous_paragraph = layout.paragraph_of(p_start) - 1
+    if previous_paragraph < 0:
+        return None
+    for back in range(index - 1, -1, -1):
+        if layout.paragraph_of(layout.spans[back].open_at) < previous_paragraph:
+            break
+        if earlier[back] is not None:
+            return Attribution("continued", inherit_from=back)
+    pp_start, pp_end = layout.paragraphs[previous_paragraph]
+    start_token = layout.doc.char_span(pp_start, pp_end, alignment_mode="expand")
+    if start_token is None:
+        return None
+    tokens = layout.free_tokens(start_token.start, start_token.end, pp_start, pp_end)
+    return _nearest_cue(layout, tokens, start_token.end, start_token.end, "continued")

@@ -1,0 +1,47 @@
+"""Direct, partial or other: what kind of quoted stretch a quote is.
+
+A direct quote stands as its own clause (it opens a paragraph, follows a colon or comma, or is
+followed by "she said"); a partial one is a fragment under a speech verb (called the plan a
+"costly detour"); everything else (scare quotes, titles, terms) is ``other`` and has no speaker.
+"""
+
+from __future__ import annotations
+
+from bot.models import QuoteKind
+
+_CLAUSE_OPENERS = (":", ",", "—", "–", "-", "(", ";")
+_SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def opens_clause(text: str, paragraph_start: int, open_at: int) -> bool:
+    """Whether a quote starts where a sentence or a reported clause can start."""
+    lead = text[paragraph_start:open_at].rstrip()
+    return not lead or lead.endswith(_CLAUSE_OPENERS + _SENTENCE_ENDS)
+
+
+def classify(inner: str, opens: bool, attributed: bool, own_cue: bool) -> QuoteKind:
+    """The kind of a quote from its shape and whether a cue attributes it.
+
+    ``opens``: the quote starts a clause; ``attributed``: some speaker was found (own cue,
+    colon, neighbouring quote); ``own_cue``: a cue in the quote's own sentence.
+    """
+    words = inner.split()
+    if not attributed or not words:
+        return "other"
+    if _looks_like_title(words) and not opens:
+        return "other"
+    sentence_like = len(words) >= 4 or inner.rstrip().endswith((*_SENTENCE_ENDS, ","))
+    if opens and sentence_like:
+        return "direct"
+    return "partial" if own_cue or opens else "other"
+
+
+def _looks_like_title(words: list[str]) -> bool:
+    """A title or name in quotes ("The Art of the Deal"): every long word capitalised."""
+    long_words = [w for w in words if len(w) > 3]
+    return (
+        len(words) >= 2
+        and bool(long_words)
+        and all(w[0].isupper() for w in long_words)
+        and not words[-1].endswith((*_SENTENCE_ENDS, ","))
+    )

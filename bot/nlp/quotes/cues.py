@@ -1,0 +1,166 @@
+"""Attribution cues: the words that say someone said something, and who their subject is.
+
+Works on the parse of the sentence(s) around a quote, skipping every quoted token (words inside
+quotes are the speaker's, not the reporter's): "X said", "said X, the …", "according to X",
+"X's warning", a colon introduction, and "That was the verdict of X" after a quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+SPEECH_VERBS = frozenset(
+    """
+    say tell add ask write warn argue insist note recall tweet explain reply respond declare
+    conclude state report claim continue describe call announce admit acknowledge suggest
+    promise pledge urge complain observe remark comment mention predict boast joke quip muse
+    shout yell scream chant cry whisper mutter testify confirm deny assert contend maintain
+    emphasize emphasise stress point concede vow agree disagree counter retort answer query
+    wonder lament deplore praise criticize criticise accuse blast slam attack charge fire
+    snap huff scoff sneer gush exclaim proclaim pronounce recount tout caution reiterate
+    repeat clarify elaborate interject begin finish post read thunder rail decry dismiss
+    label dub term brand characterize characterise hail predict estimate speculate reason
+    believe think feel hope fear worry say plead beg demand order instruct advise recommend
+    propose offer concur affirm allege acknowledge assure reassure inform notify announce
+    signal hint imply indicate reveal disclose divulge put sum summarize summarise quote
+    cite paraphrase echo mock ridicule tease taunt jab needle chide scold rebuke reprimand
+    lash denounce condemn applaud laud thank apologize apologise concede confess
+    """.split()  # noqa: SIM905
+)
+"""Lemmas of verbs that report speech or writing; kept broad because a missed cue costs more
+than a rare false one (quotes without any cue nearby are rarely attributed)."""
+
+NOUN_CUES = frozenset(
+    """
+    statement remark remarks word words warning comment comments tweet post message letter
+    email interview speech testimony response reply answer note memo claim assertion argument
+    announcement admission verdict view assessment explanation description quote
+    """.split()  # noqa: SIM905
+)
+"""Nouns whose owner is the speaker: "Lindqvist's warning that …", "the verdict of X"."""
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CLAUSE_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl", "parataxis"})
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dep"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The words that attribute a quote and the head token of the speaker they name."""
+
+    text: str
+    token: int
+    speaker: int | None
+    method: str
+
+
+def speech_cues(tokens: Iterable[Token]) -> list[Token]:
+    """Reporting verbs and "according" among ``tokens``."""
+    found = []
+    for token in tokens:
+        lemma = token.lemma_.lower()
+        if (
+            (token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS)
+            or token.lower_ == "according"
+            or (token.pos_ == "NOUN" and lemma in NOUN_CUES)
+        ):
+            found.append(token)
+    return found
+
+
+def speaker_of(cue: Token, quoted: set[int]) -> int | None:
+    """The head token of the speaker a cue names, climbing from participles to their clause."""
+    if cue.lower_ == "according":
+        return _according_to(cue)
+    if cue.pos_ == "NOUN":
+        return _noun_cue_owner(cue, quoted)
+    verb = cue
+    for _ in range(3):
+        subject = _subject(verb, quoted)
+        if subject is not None:
+            return subject
+        if (
+            verb.dep_ in _CLAUSE_DEPS
+            and verb.head.i != verb.i
+            and verb.head.pos_ in ("VERB", "AUX")
+        ):
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return verb.head.i
+        break
+    return _inverted_subject(cue, quoted)
+
+
+def _subject(verb: Token, quoted: set[int]) -> int | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.i not in quoted:
+            if child.dep_ == "nsubjpass" and child.lower_ in ("it",):
+                continue
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head.i
+            return child.i
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
+            if objects:
+                return objects[0].i
+    return None
+
+
+def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
+    """ "…," said Lindqvist: when the parser misses the inverted subject, take the name after."""
+    for child in verb.rights:
+        if child.i in quoted:
+            continue
+        if child.dep_ in _INVERTED_DEPS and (child.pos_ in ("PROPN", "NOUN") or child.ent_type_):
+            return child.i
+    return None
+
+
+def _according_to(cue: Token) -> int | None:
+    for child in cue.children:
+        if child.lower_ == "to":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0].i
+    following = cue.nbor(1) if cue.i + 2 < len(cue.doc) else None
+    if following is not None and following.lower_ == "to":
+        return cue.nbor(2).i
+    return None
+
+
+def _noun_cue_owner(noun: Token, quoted: set[int]) -> int | None:
+    """ "X's warning", "the verdict of X", "a statement from X", or the verb's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.i not in quoted:
+            return child.i
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
+            if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
+                return objects[0].i
+    head = noun.head
+    while head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX") and head.i != noun.i:
+        return _subject(head, quoted)
+    return None
+
+
+def cue_text(token: Token) -> str:
+    """The cue as a reader would quote it: the verb with its particle ("according to")."""
+    if token.lower_ == "according":
+        return "according to"
+    return token.text
+
+
+def sentence_span(doc: Doc, start_char: int, end_char: int) -> Span:
+    """The sentences overlapping a character range (a quote may straddle a parser boundary)."""
+    first = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return doc[0:0]
+    return doc[first[0].sent.start : first[-1].sent.end]

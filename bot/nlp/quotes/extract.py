@@ -1,0 +1,130 @@
+"""``extract_quotes``: from one parsed article to its quotes and who said each of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from bot.models import Quote, Speaker
+from bot.nlp.quotes.attribute import Attribution, DocLayout, attribute_all
+from bot.nlp.quotes.classify import classify, opens_clause
+from bot.nlp.quotes.marks import find_quoted_spans
+from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
+from bot.nlp.quotes.people import People
+from bot.nlp.quotes.pronouns import RecentSpeaker, resolve_pronoun
+from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
+
+_METHOD_CONFIDENCE = {
+    "cue": 0.9,
+    "colon": 0.8,
+    "interrupted": 0.85,
+    "next sentence": 0.7,
+    "continued": 0.7,
+}
+_KIND_CONFIDENCE = {"person": 1.0, "organization": 0.9, "nominal": 0.7, "pronoun": 0.8}
+_CONTEXT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    ref: SpeakerRef | None
+    mention: str | None
+    cue: str | None
+    confidence: float
+
+
+def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
+    """Find the quotes in ``doc`` and group them by speaker, most prominent speaker first.
+
+    Never raises on odd punctuation: unbalanced marks only cost their own paragraph.
+    """
+    spans = find_quoted_spans(doc.text)
+    if not spans:
+        return [], []
+    layout = DocLayout(doc, spans)
+    people = People(doc, layout.sentence_of)
+    attributions = attribute_all(layout)
+    resolved: list[_Resolved] = []
+    recent: list[RecentSpeaker] = []
+    quotes: list[Quote] = []
+    for index, (span, attribution) in enumerate(zip(spans, attributions, strict=True)):
+        found = _resolve(layout, people, attribution, resolved, recent)
+        resolved.append(found)
+        first, last = layout.token_ranges[index]
+        own_cue = attribution is not None and attribution.method == "cue"
+        p_start, _ = layout.paragraph_bounds(span.open_at)
+        opens = opens_clause(doc.text, p_start, span.open_at) or _cue_follows(layout, index)
+        inner = doc.text[span.start : span.end]
+        kind = classify(inner, opens or span.continued, found.ref is not None, own_cue)
+        if found.ref is not None and found.ref.kind == "person" and last > first:
+            recent.append(RecentSpeaker(found.ref.name, first, layout.sentence_of[first]))
+        quotes.append(
+            Quote(
+                text=inner,
+                start=span.start,
+                end=span.end,
+                kind=kind,
+                speaker=found.ref.name if found.ref and kind != "other" else None,
+                mention=found.mention if kind != "other" else None,
+                cue=found.cue if kind != "other" else None,
+                confidence=round(found.confidence, 2) if kind != "other" else 0.0,
+                context=_context(layout, first, last),
+            )
+        )
+    refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
+    return quotes, group_speakers(quotes, refs, people)
+
+
+def _resolve(
+    layout: DocLayout,
+    people: People,
+    attribution: Attribution | None,
+    resolved: list[_Resolved],
+    recent: list[RecentSpeaker],
+) -> _Resolved:
+    if attribution is None:
+        return _Resolved(None, None, None, 0.0)
+    base = _METHOD_CONFIDENCE.get(attribution.method, 0.6)
+    if attribution.inherit_from is not None:
+        earlier = resolved[attribution.inherit_from]
+        return replace(earlier, confidence=earlier.confidence * base / 0.9)
+    if attribution.speaker_token is None:
+        return _Resolved(None, None, attribution.cue, 0.0)
+    token = layout.doc[attribution.speaker_token]
+    mention = mention_for(token)
+    if mention is None:
+        return _Resolved(None, token.text, attribution.cue, 0.0)
+    confidence = base * _KIND_CONFIDENCE[mention.kind]
+    if mention.kind == "pronoun":
+        name = (
+            resolve_pronoun(token, people, recent, layout.sentence_of)
+            if token.lower_ in PRONOUN_GENDER
+            else None
+        )
+        ref = SpeakerRef(name, "person", mention.written) if name else None
+        return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
+    if mention.kind == "person":
+        people.note_gender(mention.name, mention.gender)
+        name = people.canonical(mention.name)
+        ref = SpeakerRef(name, "person", mention.written, mention.role)
+    else:
+        ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
+    return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _cue_follows(layout: DocLayout, index: int) -> bool:
+    """“…,” she said: a quote right before its cue is a whole statement."""
+    span = layout.spans[index]
+    text = layout.doc.text
+    after = text[span.outer_end : span.outer_end + 1]
+    return span.close_end is not None and (text[span.end - 1] == "," or after == ",")
+
+
+def _context(layout: DocLayout, first: int, last: int) -> str:
+    if last <= first:
+        return ""
+    start = layout.sentences[layout.sentence_of[first]].start_char
+    end = layout.sentences[layout.sentence_of[last - 1]].end_char
+    text = layout.doc.text[start:end].strip()
+    return text if len(text) <= _CONTEXT_CHARS else text[: _CONTEXT_CHARS - 1] + "…"

@@ -1,0 +1,213 @@
+"""From a speaker's head token to the words that name it, without titles and appositives.
+
+"Rep. G.K. Butterfield (D-N.C.), head of the caucus" names G.K. Butterfield: the parser gives
+the head token; this module keeps the name's own tokens and sets the titles aside as a role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+MentionKind = Literal["person", "organization", "nominal", "pronoun"]
+
+HONORIFICS = {
+    "mr": "male",
+    "mister": "male",
+    "sir": "male",
+    "ms": "female",
+    "mrs": "female",
+    "miss": "female",
+    "madam": "female",
+    "dame": "female",
+    "lady": "female",
+    "lord": "male",
+}
+TITLES = {
+    *HONORIFICS,
+    "dr", "prof", "professor", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "sgt",
+    "capt", "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "president", "senator",
+    "representative", "congressman", "congresswoman", "governor", "secretary", "speaker",
+    "judge", "justice", "minister", "mayor", "chairman", "chairwoman", "chair", "chief",
+    "director", "ambassador", "attorney", "general", "commissioner", "sheriff", "officer",
+    "pastor", "father", "bishop", "cardinal", "pope", "king", "queen", "prince", "princess",
+    "coach", "candidate", "nominee", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "former", "vice", "prime", "deputy", "state", "assistant", "acting", "then", "the", "a",
+    "an", "u.s.", "us", "republican", "democratic", "democrat", "gop", "presidential",
+    "sheikh", "rabbi", "imam", "detective", "inspector", "councilman", "councilwoman",
+    "assemblyman", "assemblywoman", "delegate", "lawmaker", "founder", "ceo", "executive",
+    "host", "anchor", "correspondent", "reporter", "analyst", "economist",
+    "strategist", "pollster", "adviser", "advisor", "aide", "manager", "chairperson",
+}  # fmt: skip
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}  # fmt: skip
+_NAME_DEPS = {"compound", "flat", "nmod", "amod", "npadvmod"}
+_NOMINAL_DEPS = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
+_PERSONISH = {"PERSON"}
+_ORGANISATIONS = {"ORG", "NORP", "GPE", "FAC"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How the article names a speaker at one attribution.
+
+    ``name`` is the name without titles ("G.K. Butterfield"), ``written`` the phrase as the
+    article has it, ``role`` the titles found before the name ("Rep."), ``head`` the token index.
+    """
+
+    name: str
+    written: str
+    kind: MentionKind
+    head: int
+    role: str | None = None
+    gender: str | None = None
+
+
+def is_title(token: Token) -> bool:
+    """A title or honorific word that precedes names ("Sen.", "Finance Minister", "former")."""
+    return token.lower_.rstrip(".") in TITLES or token.lower_ in TITLES
+
+
+def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split a name phrase into its title words and the name itself."""
+    tokens = [t for t in tokens if t.text not in ("'s", "’s", "'", "’")]
+    start = 0
+    while start < len(tokens) - 1 and (is_title(tokens[start]) or not tokens[start].is_alpha):
+        start += 1
+    if start == len(tokens) - 1 and tokens[start].lower_ in ("the", "a", "an"):
+        start += 1
+    name = tokens[start:]
+    while name and (name[-1].lower_ in SUFFIXES or name[-1].is_punct):
+        name = name[:-1]
+    return tokens[:start], name
+
+
+def honorific_gender(tokens: list[Token]) -> str | None:
+    """Gender stated by an honorific just before a name (Mr., Ms., Mrs.)."""
+    for token in tokens:
+        gender = HONORIFICS.get(token.lower_.rstrip("."))
+        if gender:
+            return gender
+    return None
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token belongs to, if any."""
+    if not token.ent_type_:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def mention_for(token: Token) -> Mention | None:
+    """The mention headed by ``token`` (a subject, an agent or the object of "according to")."""
+    if token.pos_ == "PRON" or token.lower_ in PRONOUN_GENDER:
+        return Mention(token.text, token.text, "pronoun", token.i)
+    appositive = _named_appositive(token)
+    if token.pos_ not in ("PROPN",) and appositive is not None and token.ent_type_ == "":
+        return _named(appositive, token)
+    if token.pos_ == "PROPN" or token.ent_type_ in _PERSONISH | _ORGANISATIONS:
+        return _named(token, token)
+    if token.pos_ in ("NOUN", "NUM", "ADJ", "X"):
+        return _nominal(token)
+    return None
+
+
+def _named_appositive(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
+            return child
+    return None
+
+
+def _named(token: Token, written_head: Token) -> Mention:
+    entity = entity_of(token)
+    if entity is not None and token.i < entity.end and entity.label_ in _PERSONISH:
+        tokens = _with_titles_before(list(entity))
+    else:
+        tokens = _compound_chain(token)
+    titles, name = strip_name(tokens)
+    if not name:
+        name = [token]
+    kind: MentionKind = "person"
+    label = (entity.label_ if entity is not None else "") or token.ent_type_
+    if label in _ORGANISATIONS:
+        kind = "organization"
+    written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
+    role = _role(titles, token)
+    text = _join(name)
+    if kind == "organization" and text.lower().startswith("the "):
+        text = text[4:]
+    return Mention(text, written.text, kind, token.i, role=role, gender=honorific_gender(titles))
+
+
+def _with_titles_before(tokens: list[Token]) -> list[Token]:
+    """Entity tokens plus the title words just before them ("Finance Minister" + name)."""
+    doc = tokens[0].doc
+    start = tokens[0].i
+    while start > 0 and (is_title(doc[start - 1]) or _title_compound(doc[start - 1], tokens)):
+        start -= 1
+    return list(doc[start : tokens[-1].i + 1])
+
+
+def _title_compound(token: Token, name: list[Token]) -> bool:
+    """A capitalised compound before the name that is part of a title ("Finance" Minister)."""
+    return (
+        token.dep_ == "compound"
+        and token.head.i <= name[-1].i
+        and token.is_title
+        and token.ent_type_ not in ("PERSON",)
+        and token.i >= name[0].i - 3
+    )
+
+
+def _compound_chain(token: Token) -> list[Token]:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ in _NAME_DEPS and doc[start - 1].head.i >= token.i - 1:
+        if doc[start - 1].pos_ not in ("PROPN", "NOUN", "ADJ") and not doc[start - 1].is_title:
+            break
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == token.i:
+        end += 1
+    return list(doc[start:end])
+
+
+def _nominal(token: Token) -> Mention:
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _NOMINAL_DEPS:
+            start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
+    phrase = doc[start : token.i + 1]
+    return Mention(phrase.text, phrase.text, "nominal", token.i)
+
+
+def _role(titles: list[Token], head: Token) -> str | None:
+    words = [t.text for t in titles if t.lower_ not in ("the", "a", "an")]
+    role = " ".join(words) if words else None
+    appositive = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appositive is not None and appositive.pos_ != "PROPN":
+        phrase = head.doc[appositive.left_edge.i : appositive.right_edge.i + 1].text
+        if len(phrase) <= 80:
+            role = role or phrase.strip(" ,")
+    return role
+
+
+def _join(tokens: list[Token]) -> str:
+    parts = []
+    for token in tokens:
+        parts.append(token.text + token.whitespace_)
+    return "".join(parts).strip()

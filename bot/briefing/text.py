@@ -1,0 +1,74 @@
+"""The wording both renderers share: quote lines, source links, counts and the empty message.
+
+Markdown (the CLI) and Discord's markdown differ in headings and size limits, not in how a
+quote or a source list reads, so those phrases are written once here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, tzinfo
+
+from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount
+
+_QUOTE_MARKS = "“”\"' "
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
+
+
+def escape(text: str) -> str:
+    """Article text shown as is: markdown characters in it must not change the rendering."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def link(label: str, url: str) -> str:
+    """A markdown link, or the bare label when there is no usable URL."""
+    if not url.startswith(("http://", "https://")):
+        return escape(label)
+    return f"[{escape(label)}](<{url.replace('>', '%3E').replace(' ', '%20')}>)"
+
+
+def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
+    """“Quote” — Speaker, optionally followed by the article it is from."""
+    text = escape(quote.text.strip(_QUOTE_MARKS))
+    line = f"“{text}” — **{escape(quote.speaker)}**"
+    if with_source and quote.source_url:
+        line += f" ({link(quote.source_title or 'source', quote.source_url)})"
+    return line
+
+
+def sources_line(sources: tuple[Source, ...]) -> str:
+    """ "3 sources: [A](…) · [B](…) · [C](…)", each labelled by its site (or title)."""
+    labels = [link(s.site_name or s.title, s.url) for s in sources]
+    noun = "source" if len(sources) == 1 else "sources"
+    return f"{len(sources)} {noun}: " + " · ".join(labels)
+
+
+def most_quoted_line(rank: int, count: SpeakerCount) -> str:
+    quotes = "quote" if count.quotes == 1 else "quotes"
+    articles = "article" if count.articles == 1 else "articles"
+    return (
+        f"{rank}. **{escape(count.name)}**: {count.quotes} {quotes} in {count.articles} {articles}"
+    )
+
+
+def window_line(briefing: Briefing, zone: tzinfo) -> str:
+    """ "50 articles, 10 stories · Wed 25 Nov 07:00 – Thu 26 Nov 07:00 UTC"."""
+    articles = "article" if briefing.article_count == 1 else "articles"
+    stories = "story" if len(briefing.stories) == 1 else "stories"
+    return (
+        f"{briefing.article_count} {articles}, {len(briefing.stories)} {stories} · "
+        f"{_when(briefing.since, zone)} – {_when(briefing.until, zone)} "
+        f"{briefing.until.astimezone(zone).tzname()}"
+    )
+
+
+def empty_message(briefing: Briefing, how_to_add: str) -> str:
+    """What an empty window says: plainly nothing, and how to get something next time."""
+    return (
+        f"Nothing was analyzed here in the last {briefing.hours} hours, so there is no "
+        f"briefing yet. {how_to_add}"
+    )
+
+
+def _when(moment: datetime, zone: tzinfo) -> str:
+    return moment.astimezone(zone).strftime("%a %d %b %H:%M")

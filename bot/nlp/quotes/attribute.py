@@ -14,8 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues
+from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues, trailing_cue
 from bot.nlp.quotes.marks import QuotedSpan
+
+
+_NOUN_CUE_PENALTY = 8
+"""Tokens a noun cue ("in a statement") counts as farther away than a verb cue."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,15 @@ class DocLayout:
                 self.sentence_of[i] = index
         self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
         self.paragraph_starts = [start for start, _ in self.paragraphs] or [0]
+        self.token_paragraph = [0] * len(doc)
+        paragraph = 0
+        for token in doc:
+            while (
+                paragraph + 1 < len(self.paragraph_starts)
+                and token.idx >= self.paragraph_starts[paragraph + 1]
+            ):
+                paragraph += 1
+            self.token_paragraph[token.i] = paragraph
         self.quoted: set[int] = set()
         self.token_ranges: list[tuple[int, int]] = []
         for span in spans:
@@ -87,9 +100,13 @@ def _attribute(
     p_start, p_end = layout.paragraph_bounds(span.open_at)
     sent_first = layout.sentences[layout.sentence_of[first]].start
     sent_last = layout.sentences[layout.sentence_of[last - 1]].end
-    own = _nearest_cue(
-        layout, layout.free_tokens(sent_first, sent_last, p_start, p_end), first, last
-    )
+    if _ends_statement(layout.doc.text, span):
+        trailing = trailing_cue(layout.doc, last, layout.quoted)
+        if trailing is not None:
+            verb, speaker = trailing
+            return Attribution("cue", cue_text(verb), verb.i, speaker)
+    frame = layout.free_tokens(sent_first, sent_last, p_start, p_end)
+    own = _nearest_cue(layout, frame, first, last)
     if own is not None:
         return own
     colon = _colon_cue(layout, span, p_start)
@@ -113,6 +130,8 @@ def _nearest_cue(
         if speaker is None:
             continue
         distance = first - cue.i if cue.i < first else cue.i - last
+        if cue.pos_ == "NOUN":
+            distance += _NOUN_CUE_PENALTY
         if best is None or distance < best[0]:
             best = (distance, cue, speaker)
     if best is None:
@@ -195,3 +214,12 @@ def _continued_paragraph(
         return None
     tokens = layout.free_tokens(start_token.start, start_token.end, pp_start, pp_end)
     return _nearest_cue(layout, tokens, start_token.end, start_token.end, "continued")
+
+
+def _ends_statement(text: str, span: QuotedSpan) -> bool:
+    """“…,” / “…?” / “…!” followed by more words: the attribution comes right after."""
+    if span.close_end is None:
+        return False
+    last_inner = text[span.end - 1]
+    after = text[span.close_end : span.close_end + 1]
+    return last_inner in ",?!—–-" or after == ","

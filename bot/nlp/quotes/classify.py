@@ -19,16 +19,19 @@ def opens_clause(text: str, paragraph_start: int, open_at: int) -> bool:
     return not lead or lead.endswith(_CLAUSE_OPENERS + _SENTENCE_ENDS)
 
 
-def classify(inner: str, opens: bool, attributed: bool, own_cue: bool) -> QuoteKind:
+def classify(
+    inner: str, opens: bool, attributed: bool, own_cue: bool, headline: bool = False
+) -> QuoteKind:
     """The kind of a quote from its shape and whether a cue attributes it.
 
     ``opens``: the quote starts a clause; ``attributed``: some speaker was found (own cue,
-    colon, neighbouring quote); ``own_cue``: a cue in the quote's own sentence.
+    colon, neighbouring quote); ``own_cue``: a cue in the quote's own sentence; ``headline``:
+    the quote is in the title line, where every word is capitalised anyway.
     """
     words = inner.split()
     if not attributed or not words:
         return "other"
-    if _looks_like_title(words) and not opens:
+    if not headline and _looks_like_title(words) and not opens:
         return "other"
     sentence_like = len(words) >= 4 or inner.rstrip().endswith((*_SENTENCE_ENDS, ","))
     if opens and sentence_like:

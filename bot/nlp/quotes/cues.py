@@ -43,6 +43,8 @@ NOUN_CUES = frozenset(
 """Nouns whose owner is the speaker: "Lindqvist's warning that …", "the verdict of X"."""
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_ADDRESSEE_PASSIVES = frozenset({"ask", "tell", "inform", "notify", "urge", "order", "advise"})
+"""In "Rubio was asked whether …" the passive subject is the one spoken to, not the speaker."""
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl", "parataxis"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dep"})
 
@@ -97,26 +99,31 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
 
 def _subject(verb: Token, quoted: set[int]) -> int | None:
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child.i not in quoted:
-            if child.dep_ == "nsubjpass" and child.lower_ in ("it",):
-                continue
-            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return verb.head.i
-            return child.i
-    for child in verb.children:
         if child.dep_ == "agent":
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
             if objects:
                 return objects[0].i
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.i not in quoted:
+            if child.dep_ == "nsubjpass" and (
+                child.lower_ == "it" or verb.lemma_ in _ADDRESSEE_PASSIVES
+            ):
+                continue
+            if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head.i
+            return child.i
     return None
 
 
 def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
     """ "…," said Lindqvist: when the parser misses the inverted subject, take the name after."""
+    if verb.tag_ == "VBG":
+        return None
     for child in verb.rights:
-        if child.i in quoted:
+        if child.i in quoted or child.i - verb.i > 4:
             continue
-        if child.dep_ in _INVERTED_DEPS and (child.pos_ in ("PROPN", "NOUN") or child.ent_type_):
+        named = child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG")
+        if child.dep_ in _INVERTED_DEPS and named:
             return child.i
     return None
 
@@ -164,3 +171,55 @@ def sentence_span(doc: Doc, start_char: int, end_char: int) -> Span:
     if first is None or len(first) == 0:
         return doc[0:0]
     return doc[first[0].sent.start : first[-1].sent.end]
+
+
+_SKIPPED_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+_TRAIL_LIMIT = 12
+
+
+def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | None:
+    """“…,” Chief Chuck Jordan said Monday / “…,” said Jordan: the cue clause after a quote.
+
+    Read on the surface because the parser often mangles the clause right after a quote: the
+    speaker is the first name-like chunk, before the verb or right after it.
+    """
+    window: list[Token] = []
+    for i in range(after, min(len(doc), after + _TRAIL_LIMIT)):
+        token = doc[i]
+        if i in quoted or token.text in (".", ";", "!", "?") or "\n" in token.text:
+            break
+        window.append(token)
+    verbs = [t for t in window if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs:
+        return None
+    verb = verbs[0]
+    before = [t for t in window if t.i < verb.i and not t.is_punct]
+    if before:
+        head = _chunk_head(_up_to_comma(window[: verb.i - after]))
+    else:
+        rest = [t for t in window if t.i > verb.i]
+        head = _chunk_head(_up_to_comma(rest), stop_at_preposition=True)
+    return (verb, head.i) if head is not None else None
+
+
+def _up_to_comma(tokens: list[Token]) -> list[Token]:
+    kept: list[Token] = []
+    for token in tokens:
+        if token.text in (",", "(", "—", "–") and kept:
+            break
+        if not token.is_punct:
+            kept.append(token)
+    return kept
+
+
+def _chunk_head(tokens: list[Token], stop_at_preposition: bool = False) -> Token | None:
+    """The last noun-like word of a short chunk, skipping dates and adverbs ("said Monday")."""
+    head = None
+    for token in tokens:
+        if token.ent_type_ in _SKIPPED_ENTITIES:
+            continue
+        if stop_at_preposition and token.pos_ == "ADP" and head is not None:
+            break
+        if token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title:
+            head = token
+    return head

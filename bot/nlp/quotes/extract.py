@@ -12,7 +12,7 @@ from bot.nlp.quotes.classify import classify, opens_clause
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People
-from bot.nlp.quotes.pronouns import RecentSpeaker, resolve_pronoun
+from bot.nlp.quotes.pronouns import resolve_pronoun
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -43,22 +43,20 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     if not spans:
         return [], []
     layout = DocLayout(doc, spans)
-    people = People(doc, layout.sentence_of)
+    people = People(doc, layout.sentence_of, layout.token_paragraph)
     attributions = attribute_all(layout)
     resolved: list[_Resolved] = []
-    recent: list[RecentSpeaker] = []
     quotes: list[Quote] = []
     for index, (span, attribution) in enumerate(zip(spans, attributions, strict=True)):
-        found = _resolve(layout, people, attribution, resolved, recent)
+        found = _resolve(layout, people, attribution, resolved)
         resolved.append(found)
         first, last = layout.token_ranges[index]
         own_cue = attribution is not None and attribution.method == "cue"
         p_start, _ = layout.paragraph_bounds(span.open_at)
         opens = opens_clause(doc.text, p_start, span.open_at) or _cue_follows(layout, index)
         inner = doc.text[span.start : span.end]
-        kind = classify(inner, opens or span.continued, found.ref is not None, own_cue)
-        if found.ref is not None and found.ref.kind == "person" and last > first:
-            recent.append(RecentSpeaker(found.ref.name, first, layout.sentence_of[first]))
+        headline = layout.paragraph_of(span.open_at) == 0
+        kind = classify(inner, opens or span.continued, attribution is not None, own_cue, headline)
         quotes.append(
             Quote(
                 text=inner,
@@ -81,7 +79,6 @@ def _resolve(
     people: People,
     attribution: Attribution | None,
     resolved: list[_Resolved],
-    recent: list[RecentSpeaker],
 ) -> _Resolved:
     if attribution is None:
         return _Resolved(None, None, None, 0.0)
@@ -97,16 +94,12 @@ def _resolve(
         return _Resolved(None, token.text, attribution.cue, 0.0)
     confidence = base * _KIND_CONFIDENCE[mention.kind]
     if mention.kind == "pronoun":
-        name = (
-            resolve_pronoun(token, people, recent, layout.sentence_of)
-            if token.lower_ in PRONOUN_GENDER
-            else None
-        )
+        name = resolve_pronoun(token, people) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
     if mention.kind == "person":
         people.note_gender(mention.name, mention.gender)
-        name = people.canonical(mention.name)
+        name = people.add_speaker(mention.name, token.i)
         ref = SpeakerRef(name, "person", mention.written, mention.role)
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)

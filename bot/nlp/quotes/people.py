@@ -38,6 +38,18 @@ class Person:
         """The canonical name: the fullest form the article uses (at most four words)."""
         return max(self.names, key=lambda n: (min(len(n.split()), 4), self.names[n]))
 
+    def fits(self, gender: str) -> float:
+        """How well a pronoun of ``gender`` fits: 1 unless the evidence says otherwise.
+
+        Evidence is soft (pronoun votes can be wrong in an article about several people), so a
+        mismatch lowers the score by how one-sided the votes are instead of excluding.
+        """
+        same = self.gender_votes[gender]
+        other = sum(self.gender_votes.values()) - same
+        if other <= same:
+            return 1.0
+        return (same + 0.5) / (same + other + 1)
+
     @property
     def gender(self) -> str | None:
         if not self.gender_votes:
@@ -53,15 +65,18 @@ class Sighting:
     person: str
     token: int
     sentence: int
+    paragraph: int
     subject: bool
+    speaker: bool = False
 
 
 class People:
     """The persons of one document and where each is mentioned."""
 
-    def __init__(self, doc: Doc, sentence_of: list[int]) -> None:
+    def __init__(self, doc: Doc, sentence_of: list[int], paragraph_of: list[int]) -> None:
         self.doc = doc
         self.sentence_of = sentence_of
+        self.paragraph_of = paragraph_of
         self.persons: dict[str, Person] = {}
         self.sightings: list[Sighting] = []
         self._first_names: dict[str, set[str]] = defaultdict(set)
@@ -71,30 +86,61 @@ class People:
         self._vote_pronoun_genders()
 
     def _add(self, entity: Span) -> None:
-        tokens = list(entity)
         start = entity.start
         while start > 0 and is_title(self.doc[start - 1]) and entity.start - start < 4:
             start -= 1
-        titles, name = strip_name(list(self.doc[start : entity.start]) + tokens)
+        titles, name = strip_name(list(self.doc[start : entity.end]))
         name = [t for t in name if t.is_alpha or "." in t.text or "-" in t.text]
         if not name:
             return
+        key = self._register(name, titles, entity.start)
+        role = _role_of(titles, entity)
+        if role:
+            self.persons[key].roles.append(role)
+        subject = any(t.dep_ in _SUBJECT_DEPS for t in entity)
+        self._sight(key, entity.root.i, subject)
+
+    def _register(self, name: list[Token], titles: list[Token], first: int) -> str:
         key = name[-1].lower_
-        full = " ".join(t.text for t in name)
         person = self.persons.get(key)
         if person is None:
-            person = self.persons[key] = Person(key, first=entity.start)
-        person.names[full] += 1
+            person = self.persons[key] = Person(key, first=first)
+        person.names["".join(t.text_with_ws for t in name).strip()] += 1
         gender = honorific_gender(titles)
         if gender:
             person.gender_votes[gender] += 3
-        role = _role_of(titles, entity)
-        if role:
-            person.roles.append(role)
         if len(name) > 1:
             self._first_names[name[0].lower_].add(key)
-        subject = any(t.dep_ in _SUBJECT_DEPS for t in tokens)
-        self.sightings.append(Sighting(key, entity.root.i, self.sentence_of[entity.start], subject))
+        return key
+
+    def _sight(self, key: str, token: int, subject: bool, speaker: bool = False) -> None:
+        self.sightings.append(
+            Sighting(
+                key,
+                token,
+                self.sentence_of[token],
+                self.paragraph_of[token],
+                subject,
+                speaker,
+            )
+        )
+
+    def add_speaker(self, name: str, token: int) -> str:
+        """Record a named speaker found at a cue; returns its canonical name.
+
+        The parser does not tag every name as a person ("Warren said"), but whoever speaks
+        is a candidate for the pronouns that follow.
+        """
+        key = self.key_for(name)
+        if key is None:
+            words = name.split()
+            key = words[-1].lower()
+            person = self.persons.setdefault(key, Person(key, first=token))
+            person.names[name] += 1
+            if len(words) > 1:
+                self._first_names[words[0].lower()].add(key)
+        self._sight(key, token, subject=True, speaker=True)
+        return self.persons[key].name
 
     def _vote_pronoun_genders(self) -> None:
         """A he/she right after a sentence naming exactly one person tells that person's gender."""
@@ -145,7 +191,7 @@ class People:
             self.persons[key].gender_votes[gender] += 3
 
     def sightings_before(self, token: int, sentences: int) -> list[Sighting]:
-        """Mentions in the ``sentences`` sentences up to ``token``, nearest last."""
+        """Mentions in the ``sentences`` sentences up to ``token``, in document order."""
         sentence = self.sentence_of[token]
         return [s for s in self.sightings if s.token < token and sentence - s.sentence <= sentences]
 

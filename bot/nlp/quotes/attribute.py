@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues, trailing_cue
 from bot.nlp.quotes.marks import QuotedSpan
 
-
 _NOUN_CUE_PENALTY = 8
 """Tokens a noun cue ("in a statement") counts as farther away than a verb cue."""
 

@@ -1,0 +1,41 @@
+"""The service as one CLI command uses it: opened for the command, closed when it ends.
+
+The CLI runs its one analysis in a thread of this process (``WorkerPool(workers=0)``): a
+command owns the whole process, so spawning workers would only load spaCy twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from bot.config import Settings
+from bot.errors import InputError
+from bot.models import LOCAL_SCOPE, Scope
+from bot.service import Service
+from bot.workers import WorkerPool
+
+
+@asynccontextmanager
+async def cli_service(settings: Settings, *, store: bool = True) -> AsyncIterator[Service]:
+    """A ``Service`` on the configured database, or on a throwaway one when ``store`` is off."""
+    if not store:
+        settings = dataclasses.replace(settings, database=":memory:", prune_days=0)
+    pool = WorkerPool(0, 1, settings.analysis_timeout, settings.spacy_model)
+    service = await Service.open(settings, pool=pool)
+    try:
+        yield service
+    finally:
+        await service.close()
+        await pool.close()
+
+
+def parse_scope(key: str) -> Scope:
+    """``--scope`` as typed (``local``, ``guild:123``, ``dm:456``), refused when malformed."""
+    if key == "local":
+        return LOCAL_SCOPE
+    try:
+        return Scope.parse(key)
+    except ValueError:
+        raise InputError(f"{key!r} is not a scope; use local, guild:ID or dm:ID.") from None

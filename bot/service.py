@@ -1,0 +1,358 @@
+"""The one façade both faces call: the CLI and the Discord cogs never touch the store directly.
+
+Every call runs inside a ``Scope``. An analysis is shared by everyone (computed once, cached),
+but an article becomes visible in a scope only by being submitted there: every analyze call
+records a submission, and every query (who said, quotes by speaker, articles, briefings)
+looks only at the scope's submissions, so one server never sees another server's articles.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from bot.analysis_cache import AnalysisCache, CacheAnswer
+from bot.config import Settings
+from bot.errors import InputError, NotFoundError
+from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
+from bot.store import Store, open_store
+from bot.store.keys import name_key, words
+from bot.store.records import ArticleRecord, QuoteRecord
+from bot.store.whosaid import ScoredQuote, find_quotes
+from bot.workers import WorkerPool
+
+log = logging.getLogger(__name__)
+
+SUGGESTION_CHARS = 100
+"""Discord's limit on an autocomplete choice; a fragment that long still finds its quote."""
+
+
+@dataclass(frozen=True)
+class Submitter:
+    """Who asked, inside the scope (0 = unknown, as for the CLI and scheduled briefings)."""
+
+    user_id: int = 0
+    channel_id: int = 0
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    """An analysis as one scope sees it: the article, its analysis, and where it came from."""
+
+    article_id: int
+    article: Article
+    analysis: Analysis
+    cached: bool
+    """True when the analysis was read from the cache rather than computed for this call."""
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """One stored quote as an answer: who said it, where, and how well it matched."""
+
+    quote: Quote
+    speaker: str | None
+    role: str | None
+    article_id: int
+    title: str
+    url: str
+    published: str
+    score: float
+
+
+@dataclass(frozen=True)
+class WhoSaidAnswer:
+    """The matches for a remembered line, or (when there are none) the closest misses."""
+
+    query: str
+    matches: list[QuoteMatch]
+    near_misses: list[QuoteMatch]
+
+
+class Service:
+    """Analyze, look up and search, through the cache and inside a scope."""
+
+    def __init__(
+        self, settings: Settings, store: Store, pool: WorkerPool, *, owns_pool: bool, fetcher: Any
+    ) -> None:
+        self.settings = settings
+        self.store = store
+        self.pool = pool
+        self._owns_pool = owns_pool
+        self._owns_fetcher = fetcher is None
+        self.cache = AnalysisCache(settings, store, pool, fetcher)
+
+    @classmethod
+    async def open(
+        cls, settings: Settings, *, pool: WorkerPool | None = None, fetcher: Any = None
+    ) -> Service:
+        """Open the database (migrating it) and the worker pool; prune if a setting says so.
+
+        A pool or fetcher passed in belongs to the caller and is not closed by ``close``.
+        """
+        store = await open_store(settings)
+        owns_pool = pool is None
+        if pool is None:
+            pool = WorkerPool(
+                settings.workers,
+                settings.worker_queue,
+                settings.analysis_timeout,
+                settings.spacy_model,
+            )
+        service = cls(settings, store, pool, owns_pool=owns_pool, fetcher=fetcher)
+        if settings.prune_days > 0:
+            removed = await service.prune(settings.prune_days)
+            log.info("pruned %d cached analyses older than %d days", removed, settings.prune_days)
+        return service
+
+    async def close(self) -> None:
+        """Stop work in flight and release the pool, the fetcher and the database."""
+        await self.cache.close()
+        if self._owns_pool:
+            await self.pool.close()
+        fetcher = self.cache.fetcher
+        if self._owns_fetcher and fetcher is not None:
+            await fetcher.close()
+        await self.store.close()
+
+    # Analysis.
+
+    async def analyze_text(
+        self,
+        text: str,
+        scope: Scope,
+        *,
+        title: str = "",
+        submitter: Submitter | None = None,
+        sentences: int | None = None,
+        algorithm: str | None = None,
+    ) -> AnalysisResult:
+        """Analyze pasted text (or answer from the cache) and record it in the scope."""
+        article = Article(text=text, title=title.strip(), source="text")
+        answer = await self.cache.for_article(article, self.cache.algorithm(algorithm))
+        return await self._submitted(answer, scope, submitter, sentences)
+
+    async def analyze_url(
+        self,
+        url: str,
+        scope: Scope,
+        *,
+        submitter: Submitter | None = None,
+        sentences: int | None = None,
+        algorithm: str | None = None,
+    ) -> AnalysisResult:
+        """Fetch and analyze a link (or answer from the cache) and record it in the scope."""
+        user_key = f"{scope.key}/{submitter.user_id}" if submitter else scope.key
+        answer = await self.cache.for_url(url, self.cache.algorithm(algorithm), user_key)
+        return await self._submitted(answer, scope, submitter, sentences)
+
+    async def analyze_file(
+        self,
+        data: bytes,
+        filename: str,
+        scope: Scope,
+        *,
+        submitter: Submitter | None = None,
+        sentences: int | None = None,
+        algorithm: str | None = None,
+    ) -> AnalysisResult:
+        """Read and analyze a file's bytes (or answer from the cache); record it in the scope."""
+        answer = await self.cache.for_file(data, filename, self.cache.algorithm(algorithm))
+        return await self._submitted(answer, scope, submitter, sentences)
+
+    async def _submitted(
+        self,
+        answer: CacheAnswer,
+        scope: Scope,
+        submitter: Submitter | None,
+        sentences: int | None,
+    ) -> AnalysisResult:
+        """Record the submission in the scope and shape the result for this request."""
+        submitter = submitter or Submitter()
+        now = datetime.now(UTC)
+        await self.store.add_submission(
+            answer.article_id,
+            scope.key,
+            now,
+            guild_id=scope.id if scope.kind == "guild" else 0,
+            channel_id=submitter.channel_id,
+            user_id=submitter.user_id,
+        )
+        record = await self._record(answer.article_id)
+        analysis = self._with_length(answer.analysis, sentences)
+        return AnalysisResult(
+            answer.article_id, _article(record, analysis), analysis, answer.cached, now
+        )
+
+    def _with_length(self, analysis: Analysis, sentences: int | None) -> Analysis:
+        """The analysis with a summary of ``sentences`` cut from its ranking (no new parse)."""
+        default = self.settings.summary_sentences
+        if sentences is None or sentences == default:
+            return analysis
+        if not 1 <= sentences <= 10:
+            raise InputError("The number of summary sentences must be between 1 and 10.")
+        if not analysis.ranked:
+            return analysis
+        try:
+            select_summary = importlib.import_module("bot.nlp.summarize").select_summary
+        except (ModuleNotFoundError, AttributeError):
+            return analysis
+        words = max(
+            self.settings.summary_words, self.settings.summary_words * sentences // max(default, 1)
+        )
+        summary = select_summary(analysis.ranked, sentences=sentences, words=words)
+        return dataclasses.replace(analysis, summary=tuple(summary))
+
+    async def _record(self, article_id: int) -> ArticleRecord:
+        record = await self.store.get_article(article_id)
+        if record is None:
+            raise NotFoundError("That article is no longer stored.")
+        return record
+
+    # Stored articles.
+
+    async def article(self, article_id: int, scope: Scope) -> AnalysisResult:
+        """A stored article's analysis, if it was submitted in ``scope``; else NotFoundError."""
+        submitted = await self.store.last_submission(article_id, scope.key)
+        if submitted is None:
+            raise NotFoundError(f"There is no article #{article_id} here.")
+        return await self._stored(article_id, submitted)
+
+    async def _stored(self, article_id: int, submitted_at: datetime) -> AnalysisResult:
+        """Read a stored analysis back, re-analysing its text when the engine is newer."""
+        record = await self._record(article_id)
+        cached = await self.store.load_analysis(article_id, self.settings.algorithm)
+        if cached is None:
+            raise NotFoundError(
+                f"The analysis of article #{article_id} was pruned from the cache; "
+                "submit the article again."
+            )
+        analysis, from_cache = cached.analysis, True
+        if cached.engine_version != ENGINE_VERSION:
+            answer = await self.cache.refresh(
+                _article(record, analysis), record.content_hash, self.settings.algorithm
+            )
+            analysis, from_cache = answer.analysis, False
+        return AnalysisResult(
+            article_id, _article(record, analysis), analysis, from_cache, submitted_at
+        )
+
+    async def articles_since(
+        self, scope: Scope, since: datetime, until: datetime | None = None
+    ) -> list[AnalysisResult]:
+        """The analyses of articles submitted in ``scope`` in ``[since, until)``, oldest first.
+
+        Articles whose analysis was pruned are left out (the briefing has nothing to say).
+        """
+        results = []
+        for submission in await self.store.submissions_between(scope.key, since, until):
+            try:
+                results.append(await self._stored(submission.article_id, submission.submitted_at))
+            except NotFoundError:
+                continue
+        return results
+
+    async def recent_articles(
+        self, scope: Scope, query: str = "", limit: int = 25
+    ) -> list[tuple[int, str, str]]:
+        """``(article_id, title, url)`` of the scope's latest articles, for autocomplete."""
+        return await self.store.recent_articles(scope.key, query.strip(), limit)
+
+    # Quotes.
+
+    async def whosaid(self, text: str, scope: Scope, limit: int = 3) -> WhoSaidAnswer:
+        """Who said a remembered line: the best matching quotes, or the closest misses."""
+        matches, near = await find_quotes(self.store, text, scope.key, limit)
+        return WhoSaidAnswer(text, [_match(m) for m in matches], [_match(m) for m in near])
+
+    async def quotes_by_speaker(self, name: str, scope: Scope, limit: int = 20) -> list[QuoteMatch]:
+        """Every quote of the speaker known by ``name`` (or any alias), latest article first."""
+        key = name_key(name)
+        if not key:
+            raise InputError("Give a speaker's name.")
+        records = await self.store.quotes_by_speaker(key, scope.key, limit)
+        return [_match(ScoredQuote(r, 100.0)) for r in records]
+
+    async def top_speakers(
+        self, scope: Scope, since: datetime | None = None, limit: int = 10
+    ) -> list[tuple[str, int]]:
+        """The most quoted speakers among the scope's articles submitted since ``since``."""
+        return await self.store.top_speakers(scope.key, since, limit)
+
+    async def suggest_quotes(self, scope: Scope, prefix: str, limit: int = 25) -> list[str]:
+        """Quotes that start to match what the user typed so far (``/whosaid`` autocomplete)."""
+        typed = words(prefix)
+        if typed:
+            records = await self.store.search_quotes(typed, scope.key, limit, prefix=True)
+        else:
+            records = await self.store.recent_quotes(scope.key, limit)
+        texts = dict.fromkeys(_shorten(r.quote.text, SUGGESTION_CHARS) for r in records)
+        return list(texts)[:limit]
+
+    # Housekeeping.
+
+    async def cache_stats(self) -> dict[str, int | float]:
+        """Stored rows and size, plus this process's hits, misses and shared analyses."""
+        stats = await self.store.stats(ENGINE_VERSION)
+        asked = self.cache.hits + self.cache.misses
+        stats.update(
+            hits=self.cache.hits,
+            misses=self.cache.misses,
+            shared=self.cache.shared,
+            hit_rate=round(self.cache.hits / asked, 3) if asked else 0.0,
+        )
+        return stats
+
+    async def prune(self, days: int) -> int:
+        """Drop analyses older than ``days`` days; quotes of articles still submitted stay."""
+        if days < 0:
+            raise InputError("The number of days must be 0 or more.")
+        return await self.store.prune(datetime.now(UTC) - timedelta(days=days))
+
+
+def _article(record: ArticleRecord, analysis: Analysis) -> Article:
+    return Article(
+        text=analysis.text,
+        title=record.title or analysis.title,
+        url=record.canonical_url,
+        canonical_url=record.canonical_url,
+        byline=record.byline,
+        published=record.published,
+        site_name=record.site_name,
+        language=analysis.language,
+        source=record.source,  # type: ignore[arg-type]
+    )
+
+
+def _match(scored: ScoredQuote) -> QuoteMatch:
+    record: QuoteRecord = scored.record
+    return QuoteMatch(
+        quote=record.quote,
+        speaker=record.speaker,
+        role=record.role,
+        article_id=record.article_id,
+        title=record.title,
+        url=record.url,
+        published=record.published,
+        score=scored.score,
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+__all__ = [
+    "AnalysisResult",
+    "QuoteMatch",
+    "Service",
+    "Submitter",
+    "WhoSaidAnswer",
+]

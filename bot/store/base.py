@@ -1,0 +1,142 @@
+"""The storage interface the service is written against, so the database behind it can change.
+
+``SqliteStore`` (one file, the embedded default) is the only driver today. Everything above this
+interface speaks in models and records, never in SQL, and the SQL inside the driver is portable
+apart from the full-text adapter (``bot.store.fulltext``).
+
+A PostgreSQL driver, for a deployment that runs several bot processes against one database,
+would be a second class implementing ``Store`` on ``asyncpg``:
+
+- the same tables from its own migration folder (``BIGSERIAL`` keys, ``TIMESTAMPTZ`` times; the
+  ``ON CONFLICT … DO UPDATE`` upserts used here are already PostgreSQL syntax);
+- full text as a generated column ``search tsvector GENERATED ALWAYS AS
+  (to_tsvector('english', text)) STORED`` with a GIN index, queried with ``to_tsquery`` joined
+  by ``|``, and a ``pg_trgm`` GIN index on the folded quote text for the near-miss fallback;
+- ``transaction()`` as a pool connection in a transaction, and the single flight that this
+  process keeps in memory extended across processes with ``pg_advisory_xact_lock`` on the
+  cache key, so two bot processes never analyse the same article at once.
+
+The "who said" re-ranking (rapidfuzz) and the cache rules sit above this interface and would
+not change.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from datetime import datetime
+from typing import Any
+
+from bot.models import Analysis, Article
+from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
+
+
+class Store(abc.ABC):
+    """Articles, their cached analyses, the quote index and who submitted what where."""
+
+    @abc.abstractmethod
+    async def close(self) -> None:
+        """Release the connection(s); the store is unusable afterwards."""
+
+    @abc.abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Any]:
+        """One write transaction (committed on exit, rolled back on error).
+
+        Yields the driver's connection, for modules that keep their own tables in this database
+        (the briefing's schedules and feeds) and bring their own migration file.
+        """
+
+    # Articles and analyses: the cache.
+    @abc.abstractmethod
+    async def find_article(
+        self, *, url: str | None = None, content_hash: str | None = None
+    ) -> ArticleRecord | None:
+        """The article stored under a canonical URL or a content hash, if any."""
+
+    @abc.abstractmethod
+    async def get_article(self, article_id: int) -> ArticleRecord | None:
+        """One article by id, whatever its scope (callers check visibility)."""
+
+    @abc.abstractmethod
+    async def load_analysis(self, article_id: int, algorithm: str) -> CachedAnalysis | None:
+        """The cached analysis of an article by one summarizer, stale or not."""
+
+    @abc.abstractmethod
+    async def save_analysis(
+        self,
+        article: Article,
+        content_hash: str,
+        analysis: Analysis,
+        urls: Sequence[str] = (),
+    ) -> int:
+        """Store (or replace) an analysis, its article, URLs, quotes and speakers; the id."""
+
+    @abc.abstractmethod
+    async def add_url(self, article_id: int, url: str) -> None:
+        """Remember one more canonical URL that leads to a stored article."""
+
+    # Scopes.
+    @abc.abstractmethod
+    async def add_submission(
+        self,
+        article_id: int,
+        scope_key: str,
+        at: datetime,
+        *,
+        guild_id: int = 0,
+        channel_id: int = 0,
+        user_id: int = 0,
+    ) -> None:
+        """Record that an article was asked for in a scope; this is what makes it visible."""
+
+    @abc.abstractmethod
+    async def last_submission(self, article_id: int, scope_key: str) -> datetime | None:
+        """When the article was last submitted in the scope; ``None`` = not visible there."""
+
+    @abc.abstractmethod
+    async def submissions_between(
+        self, scope_key: str, since: datetime, until: datetime | None
+    ) -> list[Submission]:
+        """The articles submitted in a scope in a window, once each (latest time), oldest first."""
+
+    @abc.abstractmethod
+    async def recent_articles(
+        self, scope_key: str, query: str, limit: int
+    ) -> list[tuple[int, str, str]]:
+        """``(id, title, url)`` of the scope's articles, latest first, title containing query."""
+
+    # Quotes.
+    @abc.abstractmethod
+    async def search_quotes(
+        self, words: Sequence[str], scope_key: str, limit: int, *, prefix: bool = False
+    ) -> list[QuoteRecord]:
+        """Full-text candidates for a remembered line: quotes sharing words with it, best first.
+
+        With ``prefix`` the last word may be unfinished (autocomplete).
+        """
+
+    @abc.abstractmethod
+    async def recent_quotes(self, scope_key: str, limit: int) -> list[QuoteRecord]:
+        """The scope's latest quotes (for near misses when no word matches at all)."""
+
+    @abc.abstractmethod
+    async def quotes_by_speaker(
+        self, name_key: str, scope_key: str, limit: int
+    ) -> list[QuoteRecord]:
+        """Quotes of the speaker(s) known by this name or alias, latest first."""
+
+    @abc.abstractmethod
+    async def top_speakers(
+        self, scope_key: str, since: datetime | None, limit: int
+    ) -> list[tuple[str, int]]:
+        """The most quoted speakers among the scope's articles submitted since a time."""
+
+    # Housekeeping.
+    @abc.abstractmethod
+    async def stats(self, engine_version: str) -> dict[str, int | float]:
+        """Row counts, analyses older than ``engine_version`` and the database size."""
+
+    @abc.abstractmethod
+    async def prune(self, before: datetime) -> int:
+        """Drop analyses computed before a time and articles nothing refers to; the count."""

@@ -1,0 +1,43 @@
+"""The normalised keys the store looks things up by: content hashes, name keys, quote words.
+
+Lookups must not depend on how a text was typed or pasted: the same article with other line
+breaks is the same article, "Dr. José Ortiz" and "dr jose ortiz" are the same name, and a line
+remembered with straight quotes matches one printed with curly ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the text with Unicode normalised (NFC) and every run of whitespace one space."""
+    normalised = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free text with one kind of apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, folded, without quote marks or punctuation ("don't" stays whole)."""
+    return _WORD.findall(fold(text))
+
+
+def plain(text: str) -> str:
+    """``text`` as its folded words joined by single spaces: what fuzzy matching compares."""
+    return " ".join(words(text))
+
+
+def name_key(name: str) -> str:
+    """The key a speaker name or alias is stored and looked up by."""
+    return plain(name)

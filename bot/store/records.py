@@ -1,0 +1,56 @@
+"""What the store hands back: typed rows, independent of the database behind the interface."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.models import Analysis, Quote
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One stored article (its analysis is stored apart, per summarizer)."""
+
+    id: int
+    canonical_url: str
+    content_hash: str
+    title: str
+    byline: str
+    published: str
+    site_name: str
+    source: str
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
+class CachedAnalysis:
+    """A stored analysis and when it was computed; stale when its engine version is older."""
+
+    analysis: Analysis
+    engine_version: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A stored quote with what a "who said" answer shows next to it."""
+
+    id: int
+    quote: Quote
+    speaker: str | None
+    role: str | None
+    article_id: int
+    title: str
+    url: str
+    published: str
+    """The date the article states, else the date it was first stored (``YYYY-MM-DD``)."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """One request for an article in a scope."""
+
+    article_id: int
+    scope_key: str
+    submitted_at: datetime

@@ -1,0 +1,519 @@
+"""The embedded driver: one SQLite file through aiosqlite, in WAL mode.
+
+One connection per process, in autocommit mode; every write is an explicit ``BEGIN IMMEDIATE``
+transaction under an asyncio lock, so coroutines never interleave inside one transaction and a
+second process (the CLI next to the bot) waits for the write lock (busy timeout) instead of
+failing with "database is locked". WAL lets readers go on while a writer writes, and a process
+killed mid-write loses at most its uncommitted transaction. ``synchronous=NORMAL`` keeps commits
+durable across a process crash; only a power cut may lose the last few.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.errors import StoreError
+from bot.models import Analysis, Article, Quote
+from bot.store import fulltext
+from bot.store.base import Store
+from bot.store.keys import name_key
+from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
+from bot.store.schema import Migration, bundled_migrations, migrate
+
+BUSY_TIMEOUT_MS = 15_000
+"""How long a write waits for another process's transaction before giving up."""
+
+_QUOTE_COLUMNS = """
+    q.id, q.text, q.start_offset, q.end_offset, q.kind, q.context, q.speaker_name, q.role,
+    a.id, a.title, a.canonical_url, a.published, a.fetched_at
+"""
+_QUOTE_JOINS = """
+    JOIN articles a ON a.id = q.article_id
+"""
+_IN_SCOPE = """
+    EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = q.article_id AND s.scope_key = ?)
+"""
+
+
+def stamp(moment: datetime) -> str:
+    """A time as stored: UTC, fixed width, so text order is time order."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def unstamp(text: str) -> datetime:
+    """Inverse of ``stamp``."""
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+class SqliteStore(Store):
+    """The ``Store`` on one SQLite file (or ``:memory:`` for ``analyze --no-store``)."""
+
+    def __init__(self, db: aiosqlite.Connection, path: str) -> None:
+        self._db = db
+        self.path = path
+        self._write_lock = asyncio.Lock()
+
+    @property
+    def connection(self) -> aiosqlite.Connection:
+        """The raw connection, for reads by modules that own tables of their own."""
+        return self._db
+
+    @classmethod
+    async def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        migrations: list[Migration] | None = None,
+        upto: int | None = None,
+    ) -> SqliteStore:
+        """Open (creating if needed) and migrate the database, or raise a clear ``StoreError``.
+
+        ``migrations`` and ``upto`` exist for tests that stage an older or newer schema.
+        """
+        path = os.fspath(path)
+        _check_path(path)
+        try:
+            db = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as error:
+            raise _store_error(path, error) from None
+        try:
+            await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                async with db.execute("PRAGMA journal_mode = WAL") as cursor:
+                    row = await cursor.fetchone()
+                if row is None or str(row[0]).lower() != "wal":
+                    raise StoreError(f"The database {path} cannot be switched to WAL mode.")
+                await db.execute("PRAGMA synchronous = NORMAL")
+            await migrate(
+                db,
+                bundled_migrations() if migrations is None else migrations,
+                database=path,
+                upto=upto,
+            )
+        except BaseException as error:
+            await db.close()
+            if isinstance(error, sqlite3.Error):
+                raise _store_error(path, error) from None
+            raise
+        return cls(db, path)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("COMMIT")
+
+    async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        async with self._db.execute(sql, params) as cursor:
+            return list(await cursor.fetchall())
+
+    async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        async with self._db.execute(sql, params) as cursor:
+            return await cursor.fetchone()
+
+    # Articles and analyses.
+
+    async def find_article(
+        self, *, url: str | None = None, content_hash: str | None = None
+    ) -> ArticleRecord | None:
+        if url:
+            row = await self._one(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a "
+                "JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?",
+                (url,),
+            )
+            if row is not None:
+                return _article(row)
+        if content_hash:
+            row = await self._one(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.content_hash = ?",
+                (content_hash,),
+            )
+            if row is not None:
+                return _article(row)
+        return None
+
+    async def get_article(self, article_id: int) -> ArticleRecord | None:
+        row = await self._one(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
+        )
+        return None if row is None else _article(row)
+
+    async def load_analysis(self, article_id: int, algorithm: str) -> CachedAnalysis | None:
+        row = await self._one(
+            "SELECT data, engine_version, created_at FROM analyses "
+            "WHERE article_id = ? AND algorithm = ?",
+            (article_id, algorithm),
+        )
+        if row is None:
+            return None
+        return CachedAnalysis(Analysis.from_dict(json.loads(row[0])), row[1], unstamp(row[2]))
+
+    async def save_analysis(
+        self,
+        article: Article,
+        content_hash: str,
+        analysis: Analysis,
+        urls: Sequence[str] = (),
+    ) -> int:
+        now = stamp(datetime.now(UTC))
+        data = json.dumps(analysis.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        async with self.transaction() as db:
+            row = await self._one("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
+            if row is not None:
+                article_id = int(row[0])
+            else:
+                cursor = await db.execute(
+                    "INSERT INTO articles (canonical_url, content_hash, title, byline, published,"
+                    " site_name, source, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        next(iter(urls), "") or article.canonical_url or article.url,
+                        content_hash,
+                        analysis.title or article.title,
+                        analysis.byline or article.byline,
+                        analysis.published or article.published,
+                        article.site_name,
+                        article.source,
+                        now,
+                    ),
+                )
+                article_id = int(cursor.lastrowid or 0)
+            for url in urls:
+                await _upsert_url(db, url, article_id)
+            await db.execute(
+                "INSERT INTO analyses (article_id, algorithm, engine_version, data, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, algorithm) DO UPDATE SET"
+                " engine_version = excluded.engine_version, data = excluded.data,"
+                " created_at = excluded.created_at",
+                (article_id, analysis.algorithm, analysis.engine_version, data, now),
+            )
+            await _replace_quotes(db, article_id, analysis)
+        return article_id
+
+    async def add_url(self, article_id: int, url: str) -> None:
+        async with self.transaction() as db:
+            await _upsert_url(db, url, article_id)
+
+    # Scopes.
+
+    async def add_submission(
+        self,
+        article_id: int,
+        scope_key: str,
+        at: datetime,
+        *,
+        guild_id: int = 0,
+        channel_id: int = 0,
+        user_id: int = 0,
+    ) -> None:
+        async with self.transaction() as db:
+            await db.execute(
+                "INSERT INTO submissions (scope_key, guild_id, channel_id, user_id, article_id,"
+                " submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (scope_key, guild_id, channel_id, user_id, article_id, stamp(at)),
+            )
+
+    async def last_submission(self, article_id: int, scope_key: str) -> datetime | None:
+        row = await self._one(
+            "SELECT MAX(submitted_at) FROM submissions WHERE article_id = ? AND scope_key = ?",
+            (article_id, scope_key),
+        )
+        return None if row is None or row[0] is None else unstamp(row[0])
+
+    async def submissions_between(
+        self, scope_key: str, since: datetime, until: datetime | None
+    ) -> list[Submission]:
+        rows = await self._all(
+            "SELECT article_id, MAX(submitted_at) AS last FROM submissions"
+            " WHERE scope_key = ? AND submitted_at >= ? AND submitted_at < ?"
+            " GROUP BY article_id ORDER BY last",
+            (scope_key, stamp(since), stamp(until) if until else "9999"),
+        )
+        return [Submission(int(r[0]), scope_key, unstamp(r[1])) for r in rows]
+
+    async def recent_articles(
+        self, scope_key: str, query: str, limit: int
+    ) -> list[tuple[int, str, str]]:
+        pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = await self._all(
+            "SELECT a.id, a.title, a.canonical_url, MAX(s.submitted_at) AS last"
+            " FROM submissions s JOIN articles a ON a.id = s.article_id"
+            " WHERE s.scope_key = ? AND (a.title LIKE ? ESCAPE '\\' OR a.canonical_url LIKE ?"
+            " ESCAPE '\\') GROUP BY a.id, a.title, a.canonical_url ORDER BY last DESC LIMIT ?",
+            (scope_key, pattern, pattern, limit),
+        )
+        return [(int(r[0]), r[1], r[2]) for r in rows]
+
+    # Quotes.
+
+    async def search_quotes(
+        self, words: Sequence[str], scope_key: str, limit: int, *, prefix: bool = False
+    ) -> list[QuoteRecord]:
+        match = fulltext.all_of(words, last_is_prefix=True) if prefix else fulltext.any_of(words)
+        if match is None:
+            return []
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"
+            f" {_QUOTE_JOINS} WHERE quotes_fts MATCH ? AND {_IN_SCOPE}"
+            " ORDER BY f.rank LIMIT ?",
+            (match, scope_key, limit),
+        )
+        return [_quote(row) for row in rows]
+
+    async def recent_quotes(self, scope_key: str, limit: int) -> list[QuoteRecord]:
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS} WHERE {_IN_SCOPE}"
+            " ORDER BY q.id DESC LIMIT ?",
+            (scope_key, limit),
+        )
+        return [_quote(row) for row in rows]
+
+    async def quotes_by_speaker(
+        self, name_key: str, scope_key: str, limit: int
+    ) -> list[QuoteRecord]:
+        speaker_ids = await self._speakers_named(name_key)
+        if not speaker_ids:
+            return []
+        marks = ", ".join("?" for _ in speaker_ids)
+        rows = await self._all(
+            f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
+            f" WHERE q.speaker_id IN ({marks}) AND {_IN_SCOPE}"
+            " ORDER BY a.published DESC, a.fetched_at DESC, q.position LIMIT ?",
+            (*speaker_ids, scope_key, limit),
+        )
+        return [_quote(row) for row in rows]
+
+    async def _speakers_named(self, key: str) -> list[int]:
+        """Speakers by exact name, else by exact alias, else by a whole word of an alias."""
+        if not key:
+            return []
+        for sql, param in (
+            ("SELECT id FROM speakers WHERE name_key = ?", key),
+            ("SELECT DISTINCT speaker_id FROM speaker_aliases WHERE alias_key = ?", key),
+            (
+                "SELECT DISTINCT speaker_id FROM speaker_aliases"
+                " WHERE ' ' || alias_key || ' ' LIKE ? ESCAPE '\\'",
+                "% " + key.replace("%", "\\%").replace("_", "\\_") + " %",
+            ),
+        ):
+            rows = await self._all(sql, (param,))
+            if rows:
+                return [int(r[0]) for r in rows]
+        return []
+
+    async def top_speakers(
+        self, scope_key: str, since: datetime | None, limit: int
+    ) -> list[tuple[str, int]]:
+        rows = await self._all(
+            "SELECT sp.name, COUNT(*) AS n FROM quotes q JOIN speakers sp ON sp.id = q.speaker_id"
+            " WHERE q.article_id IN (SELECT article_id FROM submissions"
+            "   WHERE scope_key = ? AND submitted_at >= ?)"
+            " GROUP BY sp.id, sp.name ORDER BY n DESC, sp.name LIMIT ?",
+            (scope_key, stamp(since) if since else "", limit),
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    # Housekeeping.
+
+    async def stats(self, engine_version: str) -> dict[str, int | float]:
+        counts: dict[str, int | float] = {}
+        for table in ("articles", "analyses", "quotes", "speakers", "submissions"):
+            row = await self._one(f"SELECT COUNT(*) FROM {table}")
+            counts[table] = int(row[0])
+        row = await self._one(
+            "SELECT COUNT(*) FROM analyses WHERE engine_version <> ?", (engine_version,)
+        )
+        counts["stale_analyses"] = int(row[0])
+        page_count = await self._one("PRAGMA page_count")
+        page_size = await self._one("PRAGMA page_size")
+        counts["database_bytes"] = int(page_count[0]) * int(page_size[0])
+        return counts
+
+    async def prune(self, before: datetime) -> int:
+        async with self.transaction() as db:
+            cursor = await db.execute("DELETE FROM analyses WHERE created_at < ?", (stamp(before),))
+            removed = cursor.rowcount
+            await db.execute(
+                "DELETE FROM articles WHERE"
+                " NOT EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = articles.id) AND"
+                " NOT EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = articles.id)"
+            )
+            await db.execute(
+                "DELETE FROM speakers WHERE"
+                " NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = speakers.id)"
+            )
+        return removed
+
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.canonical_url, a.content_hash, a.title, a.byline, a.published, a.site_name,"
+    " a.source, a.fetched_at"
+)
+
+
+def _article(row: Sequence[Any]) -> ArticleRecord:
+    return ArticleRecord(
+        id=int(row[0]),
+        canonical_url=row[1],
+        content_hash=row[2],
+        title=row[3],
+        byline=row[4],
+        published=row[5],
+        site_name=row[6],
+        source=row[7],
+        fetched_at=unstamp(row[8]),
+    )
+
+
+def _quote(row: Sequence[Any]) -> QuoteRecord:
+    quote = Quote(
+        text=row[1],
+        start=int(row[2]),
+        end=int(row[3]),
+        kind=row[4],
+        speaker=row[6],
+        context=row[5],
+    )
+    return QuoteRecord(
+        id=int(row[0]),
+        quote=quote,
+        speaker=row[6],
+        role=row[7],
+        article_id=int(row[8]),
+        title=row[9],
+        url=row[10],
+        published=row[11] or row[12][:10],
+    )
+
+
+async def _upsert_url(db: aiosqlite.Connection, url: str, article_id: int) -> None:
+    if url:
+        await db.execute(
+            "INSERT INTO article_urls (url, article_id) VALUES (?, ?)"
+            " ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id",
+            (url, article_id),
+        )
+
+
+async def _replace_quotes(db: aiosqlite.Connection, article_id: int, analysis: Analysis) -> None:
+    """Index the analysis's quotes (replacing any older ones) with their speakers' ids."""
+    await db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+    speaker_of: dict[int, tuple[int, str | None]] = {}
+    for speaker in analysis.speakers:
+        speaker_id = await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
+        for index in speaker.quote_indices:
+            speaker_of[index] = (speaker_id, speaker.role)
+    by_name = {s.name: i for i, s in enumerate(analysis.speakers)}
+    for position, quote in enumerate(analysis.quotes):
+        speaker_id, role = speaker_of.get(position, (None, None))
+        if speaker_id is None and quote.speaker in by_name:
+            speaker = analysis.speakers[by_name[quote.speaker]]
+            speaker_id = await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
+            role = speaker.role
+        await db.execute(
+            "INSERT INTO quotes (article_id, position, speaker_id, speaker_name, role, text,"
+            " start_offset, end_offset, kind, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                position,
+                speaker_id,
+                quote.speaker,
+                role,
+                quote.text,
+                quote.start,
+                quote.end,
+                quote.kind,
+                quote.context,
+            ),
+        )
+
+
+async def _upsert_speaker(
+    db: aiosqlite.Connection, name: str, kind: str, aliases: Sequence[str]
+) -> int:
+    key = name_key(name)
+    await db.execute(
+        "INSERT INTO speakers (name, name_key, kind) VALUES (?, ?, ?)"
+        " ON CONFLICT (name_key) DO NOTHING",
+        (name, key, kind),
+    )
+    async with db.execute("SELECT id FROM speakers WHERE name_key = ?", (key,)) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    speaker_id = int(row[0])
+    for alias in (name, *aliases):
+        alias_key = name_key(alias)
+        if alias_key:
+            await db.execute(
+                "INSERT INTO speaker_aliases (alias_key, speaker_id, alias) VALUES (?, ?, ?)"
+                " ON CONFLICT (alias_key, speaker_id) DO NOTHING",
+                (alias_key, speaker_id, alias),
+            )
+    return speaker_id
+
+
+def _check_path(path: str) -> None:
+    """Refuse, with a message a person can act on, a database file that cannot work."""
+    if path == ":memory:":
+        return
+    file = Path(path)
+    folder = file.parent
+    if not folder.is_dir():
+        raise StoreError(
+            f"The folder for the database {path} does not exist; create it or set "
+            "BRIEFBOT_DATABASE to a file in an existing folder."
+        )
+    if file.is_dir():
+        raise StoreError(f"The database path {path} is a folder, not a file.")
+    if file.exists():
+        mode = file.stat().st_mode
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(file, os.W_OK):
+            raise StoreError(
+                f"The database file {path} is read-only; Briefbot needs to write to it "
+                "(check its permissions, or set BRIEFBOT_DATABASE to another file)."
+            )
+    if not os.access(folder, os.W_OK):
+        raise StoreError(
+            f"Briefbot cannot create files in {folder} (the database needs its -wal and "
+            "-shm files next to it); make the folder writable or choose another."
+        )
+
+
+def _store_error(path: str, error: sqlite3.Error) -> StoreError:
+    """Translate SQLite's terse errors at start into what to do about them."""
+    text = str(error).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoreError(
+            f"The database file {path} is corrupt or not a Briefbot database ({error}). "
+            "Restore a backup, or move it away to start a new one."
+        )
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"The database file {path} is read-only; Briefbot needs to write to it.")
+    if "locked" in text or "busy" in text:
+        return StoreError(
+            f"The database {path} stayed locked by another process for "
+            f"{BUSY_TIMEOUT_MS // 1000} s; is something holding a long transaction?"
+        )
+    return StoreError(f"The database {path} cannot be opened: {error}.")

@@ -1,0 +1,82 @@
+"""``briefbot run`` starts the Discord bot; ``briefbot sync`` registers its commands and exits.
+
+Commands are registered only on purpose: ``run`` syncs to ``BRIEFBOT_DEV_GUILD_ID`` when one is
+set (instant, for development), and ``sync`` pushes them to one server or to every server
+(global commands can take up to an hour to appear).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+import discord
+
+from bot.config import Settings
+from bot.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+NO_TOKEN = (
+    "DISCORD_TOKEN is not set. Create a bot at https://discord.com/developers/applications "
+    "(Bot → Reset Token), put DISCORD_TOKEN=<token> in .env, then run `briefbot run` again."
+)
+
+BAD_TOKEN = "Discord rejected DISCORD_TOKEN; copy the bot's token again (Bot → Reset Token)."
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
+    run.set_defaults(handler=_run)
+    sync = subparsers.add_parser("sync", help="register the slash commands with Discord, then exit")
+    sync.add_argument(
+        "--guild",
+        type=int,
+        metavar="ID",
+        help="only this server (appears at once); default: global",
+    )
+    sync.set_defaults(handler=_sync)
+
+
+def _token(settings: Settings) -> str:
+    if not settings.discord_token.strip():
+        raise ConfigError(NO_TOKEN)
+    return settings.discord_token.strip()
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    token = _token(settings)
+    asyncio.run(_serve(settings, token))
+    return 0
+
+
+async def _serve(settings: Settings, token: str) -> None:
+    from bot.client import Briefbot
+
+    async with Briefbot(settings) as bot:
+        try:
+            await bot.start(token)
+        except discord.LoginFailure:
+            raise ConfigError(BAD_TOKEN) from None
+
+
+def _sync(args: argparse.Namespace, settings: Settings) -> int:
+    token = _token(settings)
+    names = asyncio.run(_sync_commands(settings, token, args.guild))
+    where = f"server {args.guild}" if args.guild else "every server (may take up to an hour)"
+    print(f"Synced {len(names)} commands to {where}: {', '.join(names)}")
+    return 0
+
+
+async def _sync_commands(settings: Settings, token: str, guild_id: int | None) -> list[str]:
+    """Log in over HTTP only (no gateway), push the command tree, log out."""
+    from bot.client import Briefbot
+
+    async with Briefbot(settings, sync_on_start=False) as bot:
+        try:
+            await bot.login(token)
+        except discord.LoginFailure:
+            raise ConfigError(BAD_TOKEN) from None
+        synced = await bot.sync_commands(guild_id)
+    return [command.name for command in synced]

@@ -1,0 +1,167 @@
+"""``/summarize`` and the "Summarize" message command: an article in, a summary embed out.
+
+The interaction is deferred before any work, so Discord's three seconds never run out while a
+page is fetched or analyzed; the answer then replaces the "thinking…" placeholder.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.client import Briefbot
+from bot.errors import BriefbotError, InputError
+from bot.render import NO_MENTIONS, summary_embed
+from bot.service import AnalysisResult
+from cogs.attachments import is_supported, read_attachment
+from cogs.context import per_user_cooldown, scope_of, submitter_of
+from cogs.pages import DYNAMIC_ITEMS, openers
+
+MAX_LINKS = 3
+"""Links summarized from one message; more would flood the channel."""
+
+TEXT_OPTION_LIMIT = 6000
+"""Discord's maximum for a string option; longer articles go in as a file."""
+
+_URL = re.compile(r"https?://[^\s<>]+")
+
+
+def links_in(text: str) -> list[str]:
+    """The distinct http(s) links in a message, in order, without trailing punctuation."""
+    found: list[str] = []
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(".,;:!?)]>'\"")
+        if url not in found:
+            found.append(url)
+    return found
+
+
+async def send_summary(interaction: discord.Interaction, result: AnalysisResult) -> None:
+    """The summary embed with its buttons, as the (deferred) answer or a further message."""
+    await interaction.followup.send(
+        embed=summary_embed(result.article, result.analysis, cached=result.cached),
+        view=openers(result),
+        allowed_mentions=NO_MENTIONS,
+    )
+
+
+class Summarize(commands.Cog):
+    """Summaries of links, pasted text, files and messages."""
+
+    def __init__(self, bot: Briefbot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Summarize", callback=self.summarize_message)
+        app_commands.checks.dynamic_cooldown(per_user_cooldown)(self.menu)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(
+        name="summarize",
+        description="Summarize a news article: key points, key quotes and who said them.",
+    )
+    @app_commands.describe(
+        url="Link to the article",
+        text="The article's text, pasted",
+        file="The article as a .txt, .md, .html or .pdf file",
+        sentences="How many sentences the summary has (1-10)",
+        private="Only you see the answer",
+    )
+    @app_commands.checks.dynamic_cooldown(per_user_cooldown)
+    async def summarize(
+        self,
+        interaction: discord.Interaction,
+        url: app_commands.Range[str, 8, 2000] | None = None,
+        text: app_commands.Range[str, 1, TEXT_OPTION_LIMIT] | None = None,
+        file: discord.Attachment | None = None,
+        sentences: app_commands.Range[int, 1, 10] | None = None,
+        private: bool = False,
+    ) -> None:
+        given = [value for value in (url, text, file) if value is not None]
+        if len(given) != 1:
+            raise InputError("Give me exactly one of `url`, `text` or `file` to summarize.")
+        await interaction.response.defer(thinking=True, ephemeral=private)
+        service = self.bot.service
+        scope, submitter = scope_of(interaction), submitter_of(interaction)
+        if url is not None:
+            result = await service.analyze_url(
+                url.strip(), scope, submitter=submitter, sentences=sentences
+            )
+        elif text is not None:
+            result = await service.analyze_text(
+                text, scope, submitter=submitter, sentences=sentences
+            )
+        else:
+            assert file is not None
+            data = await self._read(file)
+            result = await service.analyze_file(
+                data, file.filename, scope, submitter=submitter, sentences=sentences
+            )
+        await send_summary(interaction, result)
+
+    async def summarize_message(
+        self, interaction: discord.Interaction, message: discord.Message
+    ) -> None:
+        """Summarize a message's links, else its text or text/HTML/PDF attachment."""
+        links = links_in(message.content)[:MAX_LINKS]
+        attachment = next((a for a in message.attachments if is_supported(a)), None)
+        text = message.content.strip()
+        if not (links or attachment or text):
+            raise InputError(
+                "That message has no link, text or .txt/.md/.html/.pdf file to summarize."
+            )
+        await interaction.response.defer(thinking=True)
+        service = self.bot.service
+        scope, submitter = scope_of(interaction), submitter_of(interaction)
+        if links:
+            await self._summarize_links(interaction, links)
+            return
+        if attachment is not None:
+            data = await self._read(attachment)
+            result = await service.analyze_file(
+                data, attachment.filename, scope, submitter=submitter
+            )
+        else:
+            result = await service.analyze_text(text, scope, submitter=submitter)
+        await send_summary(interaction, result)
+
+    async def _summarize_links(self, interaction: discord.Interaction, links: list[str]) -> None:
+        """Each link analyzed at once and answered in order; failures reported, not fatal."""
+        scope, submitter = scope_of(interaction), submitter_of(interaction)
+        outcomes = await asyncio.gather(
+            *(self.bot.service.analyze_url(link, scope, submitter=submitter) for link in links),
+            return_exceptions=True,
+        )
+        failures: list[str] = []
+        sent = 0
+        for link, outcome in zip(links, outcomes, strict=True):
+            if isinstance(outcome, BriefbotError):
+                failures.append(f"- <{link}>: {outcome.message}")
+            elif isinstance(outcome, BaseException):
+                raise outcome
+            else:
+                await send_summary(interaction, outcome)
+                sent += 1
+        if failures and not sent:
+            raise outcomes[0]  # type: ignore[misc]
+        if failures:
+            note = "I couldn't summarize every link:\n" + "\n".join(failures)
+            await self.bot.report_error(interaction, InputError(note))
+
+    async def _read(self, attachment: discord.Attachment) -> bytes:
+        settings = self.bot.settings
+        return await read_attachment(
+            attachment, settings.fetch_max_bytes, settings.fetch_total_timeout
+        )
+
+
+async def setup(bot: Briefbot) -> None:
+    bot.add_dynamic_items(*DYNAMIC_ITEMS)
+    await bot.add_cog(Summarize(bot))

@@ -1,0 +1,505 @@
+"""A fake Discord for tests: a real HTTP server on 127.0.0.1 that discord.py talks to.
+
+Nothing in discord.py or in Briefbot is replaced. ``discord.http.Route.BASE`` (the API address
+discord.py builds every REST and webhook URL from) points at this server, so every request
+goes through discord.py's own serialisation, aiohttp and rate-limit code. Interactions arrive
+the way the gateway delivers them: a raw ``INTERACTION_CREATE`` payload handed to the
+connection state's parser.
+
+Like Discord, the server rejects what Discord rejects (oversized embeds and content, too many
+fields or choices, answering an interaction twice or after its three seconds), so a limit bug
+fails the test with the same 400 a real deployment would log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+from tests.discord.payloads import (
+    APPLICATION_ID,
+    bot_user_payload,
+    button_click,
+    message_command,
+    message_payload,
+    slash_command,
+    snowflake,
+)
+
+ACK_DEADLINE = 3.0
+"""Seconds Discord gives a bot to acknowledge an interaction."""
+
+MESSAGE_FLAG_EPHEMERAL = 64
+MESSAGE_FLAG_LOADING = 128
+
+
+@dataclass
+class Request:
+    """One HTTP request discord.py made, as the server received it."""
+
+    method: str
+    path: str
+    query: dict[str, str]
+    body: Any
+    headers: dict[str, str]
+    at: float
+
+    @property
+    def is_message(self) -> bool:
+        """Whether this request creates or edits a message (and so must carry mentions)."""
+        body = self.body if isinstance(self.body, dict) else {}
+        data = body.get("data", body) if self.path.endswith("/callback") else body
+        if self.path.endswith("/callback") and body.get("type") not in (4, 7):
+            return False
+        return isinstance(data, dict) and any(k in data for k in ("content", "embeds"))
+
+    @property
+    def message_data(self) -> dict:
+        body = self.body if isinstance(self.body, dict) else {}
+        return body.get("data", {}) if self.path.endswith("/callback") else body
+
+
+class DiscordError(Exception):
+    """A Discord API error response: HTTP status, JSON error code and message."""
+
+    def __init__(self, status: int, code: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+@dataclass
+class InteractionRecord:
+    payload: dict
+    received: float
+    callback_type: int | None = None
+    original_id: str | None = None
+
+
+@dataclass
+class FakeDiscord:
+    """The server's state: every request, every message it holds, every open interaction."""
+
+    requests: list[Request] = field(default_factory=list)
+    messages: dict[str, dict] = field(default_factory=dict)
+    interactions: dict[str, InteractionRecord] = field(default_factory=dict)
+    commands: dict[str, list[dict]] = field(default_factory=dict)
+    pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    base_url: str = ""
+    _runner: web.AppRunner | None = None
+
+    async def start(self) -> None:
+        app = web.Application(client_max_size=50_000_000)
+        app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
+        app.router.add_get("/files/{name}", self._file)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_base(self) -> str:
+        return f"{self.base_url}/api/v10"
+
+    def serve_file(self, name: str, data: bytes, content_type: str) -> str:
+        """Make ``data`` downloadable (an attachment or an article page); returns its URL."""
+        self.pages[name] = (data, content_type)
+        return f"{self.base_url}/files/{name}"
+
+    def expect_interaction(self, payload: dict) -> None:
+        """Open an interaction as the gateway sends it; its token becomes valid for callbacks."""
+        self.interactions[payload["token"]] = InteractionRecord(payload, time.monotonic())
+
+    # -- what tests read -------------------------------------------------------------------
+
+    def requests_for(self, payload: dict) -> list[Request]:
+        """The requests answering one interaction, in order."""
+        token = payload["token"]
+        return [r for r in self.requests if f"/{token}" in r.path]
+
+    def original(self, payload: dict) -> dict:
+        """The interaction's original response message as it now stands."""
+        record = self.interactions[payload["token"]]
+        assert record.original_id is not None, "the interaction was never answered with a message"
+        return self.messages[record.original_id]
+
+    def followups(self, payload: dict) -> list[dict]:
+        token = payload["token"]
+        return [
+            self.messages[m["id"]]
+            for m in self.messages.values()
+            if m.get("_token") == token and m["id"] != self.interactions[token].original_id
+        ]
+
+    # -- HTTP ------------------------------------------------------------------------------
+
+    async def _file(self, request: web.Request) -> web.Response:
+        entry = self.pages.get(request.match_info["name"])
+        if entry is None:
+            return web.Response(status=404)
+        data, content_type = entry
+        return web.Response(body=data, headers={"Content-Type": content_type})
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
+        body = await _read_body(request)
+        path = "/" + request.match_info["tail"]
+        self.requests.append(
+            Request(
+                request.method,
+                path,
+                dict(request.query),
+                body,
+                dict(request.headers),
+                time.monotonic(),
+            )
+        )
+        try:
+            result = self._route(request.method, path.split("/")[1:], body)
+        except DiscordError as error:
+            return _json({"code": error.code, "message": error.message}, error.status)
+        if result is None:
+            return web.Response(status=204)
+        return _json(result)
+
+    def _route(self, method: str, parts: list[str], body: Any) -> Any:
+        match method, parts:
+            case "GET", ["users", "@me"]:
+                return bot_user_payload()
+            case "GET", ["oauth2", "applications", "@me"]:
+                return _application()
+            case "PUT", ["applications", _, "commands"]:
+                return self._register_commands("global", body)
+            case "PUT", ["applications", _, "guilds", guild, "commands"]:
+                return self._register_commands(guild, body)
+            case "POST", ["interactions", _, token, "callback"]:
+                return self._callback(token, body)
+            case "POST", ["webhooks", _, token]:
+                return self._followup(token, body)
+            case (("GET" | "PATCH" | "DELETE"), ["webhooks", _, token, "messages", message]):
+                return self._webhook_message(method, token, message, body)
+        raise DiscordError(404, 0, f"404: Not Found ({method} /{'/'.join(parts)})")
+
+    def _register_commands(self, where: str, body: list[dict]) -> list[dict]:
+        for command in body:
+            _validate_command(command)
+        # Discord echoes each command with its defaults filled in and an id.
+        defaults = {"description": "", "options": [], "default_member_permissions": None}
+        registered = [
+            {
+                **defaults,
+                **c,
+                "id": snowflake(),
+                "application_id": str(APPLICATION_ID),
+                "version": snowflake(),
+            }
+            for c in body
+        ]
+        self.commands[where] = registered
+        return registered
+
+    def _interaction(self, token: str) -> InteractionRecord:
+        record = self.interactions.get(token)
+        if record is None:
+            raise DiscordError(404, 10015, "Unknown Webhook")
+        return record
+
+    def _callback(self, token: str, body: dict) -> dict:
+        record = self.interactions.get(token)
+        if record is None or time.monotonic() - record.received > ACK_DEADLINE:
+            raise DiscordError(404, 10062, "Unknown interaction")
+        if record.callback_type is not None:
+            raise DiscordError(400, 40060, "Interaction has already been acknowledged.")
+        kind = body["type"]
+        data = body.get("data") or {}
+        interaction = record.payload
+        answer: dict[str, Any] = {
+            "interaction": {"id": interaction["id"], "type": interaction["type"]}
+        }
+        if kind == 8:
+            _validate_choices(data.get("choices", []))
+        elif kind in (4, 5):
+            flags = data.get("flags", 0)
+            if kind == 5:
+                flags |= MESSAGE_FLAG_LOADING
+            else:
+                _validate_message(data)
+            message = self._store(token, data, flags)
+            record.original_id = message["id"]
+            answer["interaction"]["response_message_id"] = message["id"]
+            answer["interaction"]["response_message_loading"] = kind == 5
+            answer["interaction"]["response_message_ephemeral"] = bool(flags & 64)
+            answer["resource"] = {"type": kind, "message": _public(message)}
+        elif kind == 7:
+            _validate_message(data)
+            clicked = interaction["message"]
+            stored = self.messages.get(clicked["id"], clicked)
+            message = {**stored, **{k: v for k, v in data.items() if k != "allowed_mentions"}}
+            message["_last_allowed_mentions"] = data.get("allowed_mentions")
+            self.messages[message["id"]] = message
+            answer["resource"] = {"type": kind, "message": _public(message)}
+        elif kind != 6:
+            raise DiscordError(400, 50035, f"Invalid Form Body (callback type {kind})")
+        record.callback_type = kind
+        return answer
+
+    def _store(self, token: str, data: dict, flags: int) -> dict:
+        channel_id = int(self.interactions[token].payload["channel_id"])
+        message = message_payload(
+            data.get("content", ""),
+            channel_id=channel_id,
+            author=bot_user_payload(),
+            embeds=data.get("embeds", []),
+            components=data.get("components", []),
+            flags=flags,
+        )
+        message["_token"] = token
+        message["_last_allowed_mentions"] = data.get("allowed_mentions")
+        self.messages[message["id"]] = message
+        return message
+
+    def _followup(self, token: str, body: dict) -> dict:
+        record = self._interaction(token)
+        if record.callback_type is None:
+            raise DiscordError(404, 10015, "Unknown Webhook")
+        _validate_message(body)
+        if record.callback_type == 5 and self._loading(record):
+            # Discord turns the first follow-up after a deferral into the original response.
+            return self._edit(record.original_id, body)  # type: ignore[arg-type]
+        return _public(self._store(token, body, body.get("flags", 0)))
+
+    def _loading(self, record: InteractionRecord) -> bool:
+        message = self.messages.get(record.original_id or "")
+        return bool(message and message["flags"] & MESSAGE_FLAG_LOADING)
+
+    def _webhook_message(self, method: str, token: str, message_id: str, body: Any) -> Any:
+        record = self._interaction(token)
+        if message_id == "@original":
+            message_id = record.original_id or ""
+        message = self.messages.get(message_id)
+        if message is None or message.get("_token") != token:
+            raise DiscordError(404, 10008, "Unknown Message")
+        if method == "GET":
+            return _public(message)
+        if method == "DELETE":
+            del self.messages[message_id]
+            if record.original_id == message_id:
+                record.original_id = None
+            return None
+        _validate_message(body)
+        return self._edit(message_id, body)
+
+    def _edit(self, message_id: str, body: dict) -> dict:
+        message = self.messages[message_id]
+        for key in ("content", "embeds", "components"):
+            if key in body:
+                message[key] = body[key]
+        message["flags"] &= ~MESSAGE_FLAG_LOADING
+        message["_last_allowed_mentions"] = body.get("allowed_mentions")
+        return _public(message)
+
+
+async def _read_body(request: web.Request) -> Any:
+    """JSON bodies as is; multipart bodies as their ``payload_json`` plus the file names."""
+    if request.content_type == "application/json":
+        return await request.json()
+    if request.content_type.startswith("multipart/"):
+        body: dict[str, Any] = {}
+        files = []
+        async for part in await request.multipart():
+            if part.name == "payload_json":
+                body.update(json.loads(await part.text()))
+            else:
+                files.append(part.filename)
+                await part.read()
+        body["_files"] = files
+        return body
+    text = await request.text()
+    return json.loads(text) if text else None
+
+
+def _json(data: Any, status: int = 200) -> web.Response:
+    """A JSON response with Discord's exact content type (discord.py compares it verbatim)."""
+    body = json.dumps(data).encode()
+    return web.Response(body=body, status=status, headers={"Content-Type": "application/json"})
+
+
+def _public(message: dict) -> dict:
+    return {k: v for k, v in message.items() if not k.startswith("_")}
+
+
+def _application() -> dict:
+    owner = {**bot_user_payload(), "id": "800000000000009999", "username": "owner", "bot": False}
+    return {
+        "id": str(APPLICATION_ID),
+        "name": "Briefbot",
+        "icon": None,
+        "description": "News briefings",
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "verify_key": "0" * 64,
+        "owner": owner,
+        "flags": 0,
+        "team": None,
+        "summary": "",
+        "rpc_origins": [],
+        "interactions_endpoint_url": None,
+    }
+
+
+def _bad(message: str) -> DiscordError:
+    return DiscordError(400, 50035, f"Invalid Form Body: {message}")
+
+
+def _validate_message(data: dict) -> None:
+    """Discord's documented message limits."""
+    if len(data.get("content") or "") > 2000:
+        raise _bad("content: Must be 2000 or fewer in length.")
+    embeds = data.get("embeds") or []
+    if len(embeds) > 10:
+        raise _bad("embeds: Must be 10 or fewer in length.")
+    total = 0
+    for embed in embeds:
+        total += _validate_embed(embed)
+    if total > 6000:
+        raise _bad("embeds: Embed size exceeds maximum size of 6000")
+    rows = data.get("components") or []
+    if len(rows) > 5:
+        raise _bad("components: Must be 5 or fewer in length.")
+    for row in rows:
+        if len(row.get("components", [])) > 5:
+            raise _bad("components.components: Must be 5 or fewer in length.")
+        for component in row.get("components", []):
+            if len(component.get("custom_id", "")) > 100:
+                raise _bad("custom_id: Must be 100 or fewer in length.")
+            if len(component.get("label", "")) > 80:
+                raise _bad("label: Must be 80 or fewer in length.")
+
+
+def _validate_embed(embed: dict) -> int:
+    """Check one embed's field limits and return its size towards the 6,000 total."""
+    limits = {"title": 256, "description": 4096}
+    size = 0
+    for key, limit in limits.items():
+        value = embed.get(key) or ""
+        if len(value) > limit:
+            raise _bad(f"embeds.{key}: Must be {limit} or fewer in length.")
+        size += len(value)
+    fields = embed.get("fields") or []
+    if len(fields) > 25:
+        raise _bad("embeds.fields: Must be 25 or fewer in length.")
+    for item in fields:
+        if not item.get("name") or not item.get("value"):
+            raise _bad("embeds.fields: name and value are required.")
+        if len(item["name"]) > 256 or len(item["value"]) > 1024:
+            raise _bad("embeds.fields: Must be 256/1024 or fewer in length.")
+        size += len(item["name"]) + len(item["value"])
+    footer = (embed.get("footer") or {}).get("text", "")
+    author = (embed.get("author") or {}).get("name", "")
+    if len(footer) > 2048 or len(author) > 256:
+        raise _bad("embeds.footer/author: too long.")
+    url = embed.get("url")
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise _bad("embeds.url: Scheme must be one of ('http', 'https').")
+    return size + len(footer) + len(author)
+
+
+def _validate_choices(choices: list[dict]) -> None:
+    if len(choices) > 25:
+        raise _bad("choices: Must be 25 or fewer in length.")
+    for choice in choices:
+        if not 1 <= len(choice["name"]) <= 100 or len(str(choice["value"])) > 100:
+            raise _bad("choices: name and value must be 1-100 characters.")
+
+
+def _validate_command(command: dict) -> None:
+    """Discord's registration rules for names, descriptions and options."""
+    name_ok = re.fullmatch(r"[-_\w]{1,32}", command["name"])
+    if command.get("type", 1) == 1:
+        if not name_ok or command["name"] != command["name"].lower():
+            raise _bad(f"name: {command['name']!r} is not a valid slash command name.")
+        if not 1 <= len(command.get("description", "")) <= 100:
+            raise _bad(f"{command['name']}: description must be 1-100 characters.")
+    elif not 1 <= len(command["name"]) <= 32:
+        raise _bad(f"name: {command['name']!r} must be 1-32 characters.")
+    options = command.get("options") or []
+    if len(options) > 25:
+        raise _bad("options: Must be 25 or fewer in length.")
+    for option in options:
+        if (
+            not re.fullmatch(r"[-_\w]{1,32}", option["name"])
+            or option["name"] != option["name"].lower()
+        ):
+            raise _bad(f"options.name: {option['name']!r} invalid.")
+        if not 1 <= len(option.get("description", "")) <= 100:
+            raise _bad(f"options.{option['name']}.description: must be 1-100 characters.")
+
+
+async def wait_for(condition: Any, timeout: float = 10.0) -> None:
+    """Poll ``condition()`` until true (for work that runs after the handler returns)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.01)
+
+
+class BotDriver:
+    """Feeds interactions to a logged-in bot and waits until it has answered them."""
+
+    def __init__(self, bot: Any, fake: FakeDiscord, user_id: int) -> None:
+        self.bot = bot
+        self.fake = fake
+        self.user_id = user_id
+
+    async def send(self, payload: dict, timeout: float = 60.0) -> list[Request]:
+        """Deliver ``payload`` as the gateway would and return the requests that answered it."""
+        self.fake.expect_interaction(payload)
+        before = asyncio.all_tasks()
+        self.bot._connection.parse_interaction_create(payload)
+        started = asyncio.all_tasks() - before
+        if started:
+            _, pending = await asyncio.wait(started, timeout=timeout)
+            assert not pending, f"the bot did not finish handling the interaction in {timeout} s"
+        return self.fake.requests_for(payload)
+
+    async def slash(self, name: str, *options: dict, **where: Any) -> dict:
+        """Run ``/name`` with ``options`` as this driver's user; returns the payload sent."""
+        payload = slash_command(name, list(options), user_id=self.user_id, **where)
+        await self.send(payload)
+        return payload
+
+    async def autocomplete(self, name: str, *options: dict, **where: Any) -> list[dict]:
+        """Type into an option (the one marked ``focused``); returns the choices offered."""
+        payload = slash_command(
+            name, list(options), user_id=self.user_id, autocomplete=True, **where
+        )
+        requests = await self.send(payload)
+        assert [r.body["type"] for r in requests] == [8], "autocomplete must answer once"
+        return requests[0].body["data"]["choices"]
+
+    async def menu(self, name: str, message: dict, **where: Any) -> dict:
+        """Run a message context-menu command on ``message``."""
+        payload = message_command(name, message, user_id=self.user_id, **where)
+        await self.send(payload)
+        return payload
+
+    async def click(self, message: dict, label: str, **where: Any) -> dict:
+        """Press the button labelled ``label`` on a message the fake Discord holds."""
+        buttons = [c for row in message["components"] for c in row["components"]]
+        button = next((b for b in buttons if b.get("label") == label), None)
+        assert button is not None, f"no button {label!r} among {[b.get('label') for b in buttons]}"
+        assert not button.get("disabled"), f"button {label!r} is disabled"
+        payload = button_click(button["custom_id"], message, user_id=self.user_id, **where)
+        await self.send(payload)
+        return payload

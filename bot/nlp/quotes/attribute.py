@@ -99,6 +99,9 @@ def _attribute(
     p_start, p_end = layout.paragraph_bounds(span.open_at)
     sent_first = layout.sentences[layout.sentence_of[first]].start
     sent_last = layout.sentences[layout.sentence_of[last - 1]].end
+    label = _speaker_label(layout, span, p_start)
+    if label is not None:
+        return label
     if _ends_statement(layout.doc.text, span):
         trailing = trailing_cue(layout.doc, last, layout.quoted)
         if trailing is not None:
@@ -118,6 +121,32 @@ def _attribute(
     if after is not None:
         return after
     return _continued_paragraph(layout, index, span, earlier, p_start)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
+_LEAD_LABEL = re.compile(r"(?:[A-Z][\w.'’\-]*\s){0,3}[A-Z][\w.'’\-]*(?=:\s)")
+
+
+def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
+    """ "WALLACE: Governor, …" in a transcript, and "Pat Caddell: Voters Worried …" headlines."""
+    text = layout.doc.text
+    label = _TRANSCRIPT_LABEL.match(text, span.start)
+    if label is not None:
+        return _label_attribution(layout, label.end(1))
+    lead = _LEAD_LABEL.match(text, p_start)
+    if lead is not None and lead.end() < span.open_at:
+        return _label_attribution(layout, lead.end())
+    return None
+
+
+def _label_attribution(layout: DocLayout, colon_at: int) -> Attribution | None:
+    name = layout.doc.char_span(colon_at - 1, colon_at, alignment_mode="expand")
+    if name is None or len(name) == 0:
+        return None
+    token = name[-1]
+    if not (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") or token.is_upper):
+        return None
+    return Attribution("label", ":", token.i, token.i)
 
 
 def _nearest_cue(

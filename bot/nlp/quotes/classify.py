@@ -31,7 +31,7 @@ def classify(
     words = inner.split()
     if not attributed or not words:
         return "other"
-    if not headline and _looks_like_title(words) and not opens:
+    if not headline and _looks_like_title(words):
         return "other"
     sentence_like = len(words) >= 4 or inner.rstrip().endswith((*_SENTENCE_ENDS, ","))
     if opens and sentence_like:
@@ -41,10 +41,10 @@ def classify(
 
 def _looks_like_title(words: list[str]) -> bool:
     """A title or name in quotes ("The Art of the Deal"): every long word capitalised."""
-    long_words = [w for w in words if len(w) > 3]
+    long_words = [w.strip(",.;:!?") for w in words if len(w.strip(",.;:!?")) > 3]
     return (
         len(words) >= 2
         and bool(long_words)
         and all(w[0].isupper() for w in long_words)
-        and not words[-1].endswith((*_SENTENCE_ENDS, ","))
+        and len(words) <= 8
     )

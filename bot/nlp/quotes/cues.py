@@ -27,7 +27,10 @@ SPEECH_VERBS = frozenset(
     propose offer concur affirm allege acknowledge assure reassure inform notify announce
     signal hint imply indicate reveal disclose divulge put sum summarize summarise quote
     cite paraphrase echo mock ridicule tease taunt jab needle chide scold rebuke reprimand
-    lash denounce condemn applaud laud thank apologize apologise concede confess
+    lash denounce condemn applaud laud thank apologize apologise concede confess liken
+    compare rate nickname question refer blame fault lambast defend portray depict threaten
+    challenge rank dismiss vow bemoan acknowledge opine posit surmise relate retell
+    pray plead testify sing shout rant rave muse grumble gripe whine fume
     """.split()  # noqa: SIM905
 )
 """Lemmas of verbs that report speech or writing; kept broad because a missed cue costs more
@@ -183,6 +186,10 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
     Read on the surface because the parser often mangles the clause right after a quote: the
     speaker is the first name-like chunk, before the verb or right after it.
     """
+    if after < len(doc) and doc[after].text in ("―", "—", "–", "--") and after + 1 < len(doc):
+        named = _chunk_head(_up_to_comma(list(doc[after + 1 : after + 5])))
+        if named is not None and (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"):
+            return doc[after], named.i
     window: list[Token] = []
     for i in range(after, min(len(doc), after + _TRAIL_LIMIT)):
         token = doc[i]

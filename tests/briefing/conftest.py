@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.store.sqlite import SqliteStore
 from tests.briefing.stories import Written, write_window
 
 
@@ -38,3 +40,59 @@ WINDOW_END = datetime(2026, 11, 26, 7, 0, tzinfo=UTC)
 def window() -> list[Written]:
     """Fifty articles on ten stories, submitted over the 24 hours before ``WINDOW_END``."""
     return write_window(WINDOW_END)
+
+
+class Crash(BaseException):
+    """The process dies here: nothing after this line runs, no ``except Exception`` sees it."""
+
+
+class FakeChannels:
+    """Discord's side of scheduled briefings: messages per channel, and the ways sending fails.
+
+    ``find_sent`` reads the channel back the way the real sender reads its history.
+    """
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[int, str]] = []
+        self.fail_with: Exception | None = None
+        self.crash_before_delivery = False
+        self.crash_after_delivery = False
+        self.delay = 0.0
+
+    def in_channel(self, channel_id: int) -> list[str]:
+        return [marker for channel, marker in self.messages if channel == channel_id]
+
+    async def send(self, delivery, briefing) -> int:
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.fail_with is not None:
+            raise self.fail_with
+        if self.crash_before_delivery:
+            raise Crash
+        self.messages.append((delivery.channel_id, delivery.marker))
+        if self.crash_after_delivery:
+            raise Crash
+        return len(self.messages)
+
+    async def find_sent(self, delivery) -> int | None:
+        for number, (channel, marker) in enumerate(self.messages, start=1):
+            if channel == delivery.channel_id and marker == delivery.marker:
+                return number
+        return None
+
+
+@pytest.fixture
+def channels() -> FakeChannels:
+    return FakeChannels()
+
+
+@pytest.fixture
+def database(tmp_path) -> str:
+    return str(tmp_path / "briefbot.db")
+
+
+@pytest.fixture
+async def store(database):
+    opened = await SqliteStore.open(database)
+    yield opened
+    await opened.close()

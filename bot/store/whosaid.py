@@ -32,6 +32,8 @@ FALLBACK_SCAN = 2000
 """When no word matches at all, the scope's latest quotes scanned for near misses."""
 
 NEAR_MISSES = 3
+NEAR_MISS_SCORE = 50.0
+"""Below this a candidate shares only letters with the line: not worth showing as close."""
 
 
 @dataclass(frozen=True)
@@ -80,4 +82,4 @@ async def find_quotes(
     matches = [s for s in scored if s.score >= MATCH_SCORE][:limit]
     if matches:
         return matches, []
-    return [], [s for s in scored if s.score > 0][:NEAR_MISSES]
+    return [], [s for s in scored if s.score >= NEAR_MISS_SCORE][:NEAR_MISSES]

@@ -1,0 +1,68 @@
+"""Pruning drops old analyses but never the quotes "who said" needs for submitted articles."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.errors import InputError, NotFoundError
+from bot.models import LOCAL_SCOPE, Article
+from bot.service import Service
+from bot.store.keys import content_hash
+from tests.store.articles import LIBRARY, analysis_with_quotes, store_analysis
+
+KEPT = "Every bridge in the county will be inspected before the winter"
+ORPHAN = "Nobody submitted this article so nothing should keep its quotes"
+
+
+def _age_analyses(service: Service, days: int) -> None:
+    old = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    with sqlite3.connect(service.settings.database) as db:
+        db.execute("UPDATE analyses SET created_at = ?", (old,))
+
+
+async def test_prune_keeps_the_quotes_of_submitted_articles(service: Service) -> None:
+    kept = analysis_with_quotes("Bridges", [("Lena Ford", KEPT)])
+    kept_id = await store_analysis(service.store, kept, LOCAL_SCOPE)
+    orphan = analysis_with_quotes("Orphan", [("Nobody Known", ORPHAN)])
+    await service.store.save_analysis(Article(text=orphan.text), content_hash(orphan.text), orphan)
+    _age_analyses(service, 40)
+
+    assert await service.prune(30) == 2
+
+    answer = await service.whosaid("every bridge in the county will be inspected", LOCAL_SCOPE)
+    assert answer.matches[0].speaker == "Lena Ford"
+    assert answer.matches[0].title == "Bridges"
+    with sqlite3.connect(service.settings.database) as db:
+        assert db.execute("SELECT COUNT(*) FROM analyses").fetchone() == (0,)
+        assert db.execute("SELECT title FROM articles").fetchall() == [("Bridges",)]
+        assert db.execute("SELECT text FROM quotes").fetchall() == [(KEPT,)]
+        assert db.execute("SELECT name FROM speakers").fetchall() == [("Lena Ford",)]
+        db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
+    with pytest.raises(NotFoundError, match="pruned"):
+        await service.article(kept_id, LOCAL_SCOPE)
+
+
+async def test_prune_leaves_recent_analyses_alone(service: Service) -> None:
+    await store_analysis(service.store, analysis_with_quotes("Fresh", [("A", KEPT)]), LOCAL_SCOPE)
+    assert await service.prune(30) == 0
+    assert (await service.cache_stats())["analyses"] == 1
+
+
+async def test_a_pruned_article_submitted_again_is_analysed_again(
+    analyzing_service: Service,
+) -> None:
+    service = analyzing_service
+    first = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
+    _age_analyses(service, 10)
+    assert await service.prune(5) == 1
+    again = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
+    assert not again.cached and again.article_id == first.article_id
+    assert len(await service.quotes_by_speaker("Aisha Karimi", LOCAL_SCOPE)) == 1
+
+
+async def test_negative_days_are_refused(service: Service) -> None:
+    with pytest.raises(InputError):
+        await service.prune(-1)

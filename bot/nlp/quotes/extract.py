@@ -43,7 +43,7 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     if not spans:
         return [], []
     layout = DocLayout(doc, spans)
-    people = People(doc, layout.sentence_of, layout.token_paragraph)
+    people = People(doc, layout.sentence_of, layout.token_paragraph, layout.quoted)
     attributions = attribute_all(layout)
     resolved: list[_Resolved] = []
     quotes: list[Quote] = []
@@ -97,9 +97,10 @@ def _resolve(
         name = resolve_pronoun(token, people) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
+    if mention.kind == "organization" and people.knows(mention.name):
+        mention = replace(mention, kind="person")
     if mention.kind == "person":
-        people.note_gender(mention.name, mention.gender)
-        name = people.add_speaker(mention.name, token.i)
+        name = people.add_speaker(mention.name, token.i, mention.gender)
         ref = SpeakerRef(name, "person", mention.written, mention.role)
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)

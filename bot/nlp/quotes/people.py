@@ -2,25 +2,27 @@
 
 Built once per document from the named entities. "Finance Minister Anna Lindqvist", "Ms.
 Lindqvist" and "Lindqvist" share a surname and become one cluster named "Anna Lindqvist", female
-(from the honorific), role "Finance Minister". Gender also comes from the pronouns the article
-uses right after a name when no other person is in sight; no name lists are involved.
+(from the honorific), role "Finance Minister". Two people may share a surname (Donald and Ivanka
+Trump): a bare surname then goes to the one of them last mentioned, or the one whose gender
+the honorific states. Gender also comes from the pronouns the article uses right after a name
+when no other person is in sight; no name lists are involved.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from bot.nlp.quotes.names import (
-    PRONOUN_GENDER,
-    honorific_gender,
-    is_title,
-    strip_name,
-)
+from bot.nlp.quotes.cues import SPEECH_VERBS
+from bot.nlp.quotes.names import PRONOUN_GENDER, honorific_gender, is_title, strip_name
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SENTENCE_OPENING = 3
+"""A name within the first tokens of its sentence is treated as its subject (the parser often
+misses subjects that carry long appositives: "Gov. Ed Rendell, R-Pa., despite …")."""
 
 
 @dataclass
@@ -31,12 +33,17 @@ class Person:
     names: Counter[str] = field(default_factory=Counter)
     gender_votes: Counter[str] = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
-    first: int = 0
+    last_seen: int = 0
 
     @property
     def name(self) -> str:
         """The canonical name: the fullest form the article uses (at most four words)."""
         return max(self.names, key=lambda n: (min(len(n.split()), 4), self.names[n]))
+
+    @property
+    def first_name(self) -> str | None:
+        words = self.name.split()
+        return words[0].lower() if len(words) > 1 else None
 
     def fits(self, gender: str) -> float:
         """How well a pronoun of ``gender`` fits: 1 unless the evidence says otherwise.
@@ -71,18 +78,28 @@ class Sighting:
 
 
 class People:
-    """The persons of one document and where each is mentioned."""
+    """The persons of one document and where each is mentioned (outside quotes)."""
 
-    def __init__(self, doc: Doc, sentence_of: list[int], paragraph_of: list[int]) -> None:
+    def __init__(
+        self, doc: Doc, sentence_of: list[int], paragraph_of: list[int], quoted: set[int]
+    ) -> None:
         self.doc = doc
         self.sentence_of = sentence_of
         self.paragraph_of = paragraph_of
+        self.quoted = quoted
         self.persons: dict[str, Person] = {}
         self.sightings: list[Sighting] = []
-        self._first_names: dict[str, set[str]] = defaultdict(set)
+        self._by_surname: dict[str, list[str]] = defaultdict(list)
+        self._by_first_name: dict[str, set[str]] = defaultdict(set)
         for entity in doc.ents:
             if entity.label_ == "PERSON":
                 self._add(entity)
+        for token in doc:
+            if token.i in quoted or not _name_subject(token):
+                continue
+            if token.ent_type_ == "" or self.knows(token.text):
+                self._add(_name_chain(token))
+        self.sightings.sort(key=lambda s: s.token)
         self._vote_pronoun_genders()
 
     def _add(self, entity: Span) -> None:
@@ -90,33 +107,64 @@ class People:
         while start > 0 and is_title(self.doc[start - 1]) and entity.start - start < 4:
             start -= 1
         titles, name = strip_name(list(self.doc[start : entity.end]))
-        name = [t for t in name if t.is_alpha or "." in t.text or "-" in t.text]
-        if not name:
+        while name and name[-1].lemma_.lower() in SPEECH_VERBS:
+            name = name[:-1]  # "Obama Says" in a headline
+        words = [t.text for t in name if t.is_alpha or "." in t.text or "-" in t.text]
+        if not words:
             return
-        key = self._register(name, titles, entity.start)
+        full = "".join(t.text_with_ws for t in name).strip()
+        gender = honorific_gender(titles)
+        person = self._register(full, entity.start, gender)
         role = _role_of(titles, entity)
         if role:
-            self.persons[key].roles.append(role)
-        subject = any(t.dep_ in _SUBJECT_DEPS for t in entity)
-        self._sight(key, entity.root.i, subject)
+            person.roles.append(role)
+        if entity.root.i in self.quoted:
+            return
+        sentence_start = self.doc[entity.start].sent.start
+        subject = (
+            any(t.dep_ in _SUBJECT_DEPS for t in entity)
+            or start - sentence_start < _SENTENCE_OPENING
+        )
+        self._sight(person, entity.root.i, subject)
 
-    def _register(self, name: list[Token], titles: list[Token], first: int) -> str:
-        key = name[-1].lower_
-        person = self.persons.get(key)
+    def _register(self, full: str, at: int, gender: str | None) -> Person:
+        """The cluster a name joins (created when new), with the name counted in."""
+        person = self._find(full, gender)
         if person is None:
-            person = self.persons[key] = Person(key, first=first)
-        person.names["".join(t.text_with_ws for t in name).strip()] += 1
-        gender = honorific_gender(titles)
+            key = full.lower()
+            person = self.persons[key] = Person(key)
+            words = full.split()
+            self._by_surname[surname(full)].append(key)
+            if len(words) > 1:
+                self._by_first_name[words[0].lower()].add(key)
+        elif len(full.split()) > 1 and len(person.name.split()) > 1:
+            self._by_first_name[full.split()[0].lower()].add(person.key)
+        person.names[full] += 1
+        person.last_seen = max(person.last_seen, at)
         if gender:
             person.gender_votes[gender] += 3
-        if len(name) > 1:
-            self._first_names[name[0].lower_].add(key)
-        return key
+        return person
 
-    def _sight(self, key: str, token: int, subject: bool, speaker: bool = False) -> None:
+    def _find(self, name: str, gender: str | None = None) -> Person | None:
+        words = name.split()
+        if not words:
+            return None
+        candidates = [self.persons[k] for k in self._by_surname.get(surname(name), ())]
+        if len(words) > 1:
+            first = words[0].lower()
+            same_first = [p for p in candidates if p.first_name in (first, None)]
+            return max(same_first, key=lambda p: p.last_seen) if same_first else None
+        if gender:
+            candidates = [p for p in candidates if p.gender in (gender, None)] or candidates
+        if candidates:
+            return max(candidates, key=lambda p: p.last_seen)
+        by_first = self._by_first_name.get(words[0].lower(), set())
+        return self.persons[next(iter(by_first))] if len(by_first) == 1 else None
+
+    def _sight(self, person: Person, token: int, subject: bool, speaker: bool = False) -> None:
         self.sightings.append(
             Sighting(
-                key,
+                person.key,
                 token,
                 self.sentence_of[token],
                 self.paragraph_of[token],
@@ -125,70 +173,48 @@ class People:
             )
         )
 
-    def add_speaker(self, name: str, token: int) -> str:
-        """Record a named speaker found at a cue; returns its canonical name.
-
-        The parser does not tag every name as a person ("Warren said"), but whoever speaks
-        is a candidate for the pronouns that follow.
-        """
-        key = self.key_for(name)
-        if key is None:
-            words = name.split()
-            key = words[-1].lower()
-            person = self.persons.setdefault(key, Person(key, first=token))
-            person.names[name] += 1
-            if len(words) > 1:
-                self._first_names[words[0].lower()].add(key)
-        self._sight(key, token, subject=True, speaker=True)
-        return self.persons[key].name
-
     def _vote_pronoun_genders(self) -> None:
         """A he/she right after a sentence naming exactly one person tells that person's gender."""
         by_sentence: dict[int, set[str]] = defaultdict(set)
         for sighting in self.sightings:
-            by_sentence[sighting.sentence].add(sighting.person)
+            if sighting.subject:
+                by_sentence[sighting.sentence].add(sighting.person)
         for token in self.doc:
             gender = PRONOUN_GENDER.get(token.lower_)
-            if gender is None:
+            if gender is None or token.i in self.quoted:
                 continue
             sentence = self.sentence_of[token.i]
             window = by_sentence.get(sentence, set()) | by_sentence.get(sentence - 1, set())
             if len(window) == 1:
                 self.persons[next(iter(window))].gender_votes[gender] += 1
 
-    def key_for(self, name: str) -> str | None:
-        """The cluster a name belongs to: by surname, or by a first name used alone."""
-        words = name.split()
-        if not words:
-            return None
-        last = words[-1].lower()
-        if last in self.persons:
-            return last
-        if len(words) == 1:
-            keys = self._first_names.get(last, set())
-            if len(keys) == 1:
-                return next(iter(keys))
-        return None
+    def add_speaker(self, name: str, token: int, gender: str | None = None) -> str:
+        """Record a named speaker found at a cue; returns its canonical name.
+
+        The parser does not tag every name as a person ("Warren said"), but whoever speaks
+        is a candidate for the pronouns that follow.
+        """
+        person = self._find(name, gender) or self._register(name, token, gender)
+        if gender:
+            person.gender_votes[gender] += 3
+        person.last_seen = max(person.last_seen, token)
+        self._sight(person, token, subject=True, speaker=True)
+        return person.name
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is a person the article names elsewhere."""
+        return self._find(name) is not None
 
     def canonical(self, name: str) -> str:
         """The full name of the person ``name`` refers to, or ``name`` itself."""
-        key = self.key_for(name)
-        return self.persons[key].name if key else name
+        person = self._find(name)
+        return person.name if person else name
 
     def role(self, name: str) -> str | None:
-        key = self.key_for(name)
-        if key is None or not self.persons[key].roles:
+        person = self._find(name)
+        if person is None or not person.roles:
             return None
-        return Counter(self.persons[key].roles).most_common(1)[0][0]
-
-    def gender(self, name: str) -> str | None:
-        key = self.key_for(name)
-        return self.persons[key].gender if key else None
-
-    def note_gender(self, name: str, gender: str | None) -> None:
-        key = self.key_for(name)
-        if key and gender:
-            self.persons[key].gender_votes[gender] += 3
+        return Counter(person.roles).most_common(1)[0][0]
 
     def sightings_before(self, token: int, sentences: int) -> list[Sighting]:
         """Mentions in the ``sentences`` sentences up to ``token``, in document order."""
@@ -198,8 +224,7 @@ class People:
 
 def _role_of(titles: list[Token], entity: Span) -> str | None:
     """A role from the titles before a name or an appositive after it."""
-    words = [t.text for t in titles if t.lower_ not in ("the", "a", "an", "mr.", "ms.", "mrs.")]
-    words = [w for w in words if w.lower().rstrip(".") not in ("mr", "ms", "mrs", "miss")]
+    words = [t.text for t in titles if t.lower_.rstrip(".") not in _NOT_ROLES]
     if words:
         return " ".join(words)
     root = entity.root
@@ -209,3 +234,32 @@ def _role_of(titles: list[Token], entity: Span) -> str | None:
             if 0 < len(phrase) <= 80:
                 return phrase
     return None
+
+
+_NOT_ROLES = {"the", "a", "an", "mr", "ms", "mrs", "miss", "mister"}
+
+
+def surname(name: str) -> str:
+    """The word a bare mention of the person would use: the last one, after any hyphen."""
+    parts = re.split(r"[\s\-‐–]+", name.strip().lower())
+    parts = [p.strip(".,'’") for p in parts if p.strip(".,'’")]
+    return parts[-1] if parts else ""
+
+
+def _name_subject(token: Token) -> bool:
+    """A proper-noun subject the entity recogniser missed or mislabelled ("Ham said …")."""
+    return (
+        token.dep_ in _SUBJECT_DEPS
+        and token.pos_ == "PROPN"
+        and token.ent_type_ in ("", "ORG")
+        and token.is_title
+    )
+
+
+def _name_chain(token: Token) -> Span:
+    """The proper nouns ending at ``token`` ("Norman Ham"), as a span."""
+    start = token.i
+    doc = token.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ != "PERSON":
+        start -= 1
+    return doc[start : token.i + 1]

@@ -9,7 +9,6 @@ looks only at the scope's submissions, so one server never sees another server's
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -134,6 +133,7 @@ class Service:
     ) -> AnalysisResult:
         """Analyze pasted text (or answer from the cache) and record it in the scope."""
         article = Article(text=text, title=title.strip(), source="text")
+        _check_length(sentences)
         answer = await self.cache.for_article(article, self.cache.algorithm(algorithm))
         return await self._submitted(answer, scope, submitter, sentences)
 
@@ -148,6 +148,7 @@ class Service:
     ) -> AnalysisResult:
         """Fetch and analyze a link (or answer from the cache) and record it in the scope."""
         user_key = f"{scope.key}/{submitter.user_id}" if submitter else scope.key
+        _check_length(sentences)
         answer = await self.cache.for_url(url, self.cache.algorithm(algorithm), user_key)
         return await self._submitted(answer, scope, submitter, sentences)
 
@@ -162,6 +163,7 @@ class Service:
         algorithm: str | None = None,
     ) -> AnalysisResult:
         """Read and analyze a file's bytes (or answer from the cache); record it in the scope."""
+        _check_length(sentences)
         answer = await self.cache.for_file(data, filename, self.cache.algorithm(algorithm))
         return await self._submitted(answer, scope, submitter, sentences)
 
@@ -192,16 +194,10 @@ class Service:
     def _with_length(self, analysis: Analysis, sentences: int | None) -> Analysis:
         """The analysis with a summary of ``sentences`` cut from its ranking (no new parse)."""
         default = self.settings.summary_sentences
-        if sentences is None or sentences == default:
+        if sentences is None or sentences == default or not analysis.ranked:
             return analysis
-        if not 1 <= sentences <= 10:
-            raise InputError("The number of summary sentences must be between 1 and 10.")
-        if not analysis.ranked:
-            return analysis
-        try:
-            select_summary = importlib.import_module("bot.nlp.summarize").select_summary
-        except (ModuleNotFoundError, AttributeError):
-            return analysis
+        from bot.nlp.summarize import select_summary
+
         words = max(
             self.settings.summary_words, self.settings.summary_words * sentences // max(default, 1)
         )
@@ -313,6 +309,12 @@ class Service:
         if days < 0:
             raise InputError("The number of days must be 0 or more.")
         return await self.store.prune(datetime.now(UTC) - timedelta(days=days))
+
+
+def _check_length(sentences: int | None) -> None:
+    """Refuse an impossible summary length before any work is done."""
+    if sentences is not None and not 1 <= sentences <= 10:
+        raise InputError("The number of summary sentences must be between 1 and 10.")
 
 
 def _article(record: ArticleRecord, analysis: Analysis) -> Article:

@@ -1,0 +1,135 @@
+"""``briefbot analyze`` and ``sample``: a digest for good input, one clear line for bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import Run
+from tests.store.articles import BIKE_LANES, GERMAN
+
+
+def _file(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_a_text_file_gets_a_digest_and_is_stored(
+    briefbot: Run, tmp_path: Path, database: Path
+) -> None:
+    code, out, err = briefbot("analyze", _file(tmp_path, "bike.txt", BIKE_LANES.encode()))
+    assert code == 0, err
+    assert out.startswith("Council approves protected bike lanes on Main Street\n")
+    assert "Summary" in out and "Who said what" in out
+    assert "Dana Whitfield, Mayor (1)" in out
+    assert "“Half of my customers arrive by car" in out
+    assert "freshly analysed" in out and "from the cache" not in err
+    assert database.exists()
+
+
+def test_the_second_run_says_it_came_from_the_cache(briefbot: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "bike.md", BIKE_LANES.encode())
+    assert briefbot("analyze", path)[0] == 0
+    code, out, err = briefbot("analyze", path, "--format", "markdown")
+    assert code == 0
+    assert "answer from the cache" in err
+    assert out.startswith("# Council approves protected bike lanes")
+    assert "### Dana Whitfield (Mayor)" in out
+    assert "from the cache" in out.splitlines()[-1]
+
+
+def test_json_is_the_analysis_plus_article_fields(briefbot: Run, tmp_path: Path) -> None:
+    code, out, _ = briefbot(
+        "analyze", _file(tmp_path, "bike.txt", BIKE_LANES.encode()), "--format", "json"
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert data["title"] == "Council approves protected bike lanes on Main Street"
+    assert {q["speaker"] for q in data["quotes"]} == {"Dana Whitfield", "Raj Patel"}
+    assert data["cached"] is False
+    assert data["article"]["id"] == 1 and data["article"]["source"] == "file"
+    assert data["engine_version"]
+
+
+def test_standard_input_is_read_with_a_title(
+    briefbot: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BIKE_LANES.encode())))
+    code, out, _ = briefbot("analyze", "-", "--title", "Bike lanes", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["title"] == "Bike lanes"
+
+
+def test_no_store_leaves_no_database(briefbot: Run, tmp_path: Path, database: Path) -> None:
+    code, out, _ = briefbot("analyze", _file(tmp_path, "a.txt", BIKE_LANES.encode()), "--no-store")
+    assert code == 0 and "Dana Whitfield" in out
+    assert not database.exists()
+
+
+def test_the_sample_article_has_a_digest(briefbot: Run) -> None:
+    code, out, err = briefbot("sample", "--sentences", "2")
+    assert code == 0, err
+    assert "Summary" in out and "Who said what" in out
+
+
+def test_text_that_is_not_english_is_summarized_with_a_warning(
+    briefbot: Run, tmp_path: Path
+) -> None:
+    code, out, err = briefbot("analyze", _file(tmp_path, "de.txt", GERMAN.encode()))
+    assert code == 0
+    assert "warning: This text does not look like English" in err
+    assert "Summary" in out
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b" \n\n\t \n", "empty"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("latin1.txt", "Le café était fermé. Il pleuvait.".encode("latin-1"), "not UTF-8"),
+        (
+            "one.txt",
+            b"The council approved the bike lanes on Monday after a long debate.",
+            "single sentence",
+        ),
+        ("list.txt", b"eggs\nmilk\nbread\nbutter and cheese\n", "no sentence punctuation"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_nonzero_exit(
+    briefbot: Run, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    code, out, err = briefbot("analyze", _file(tmp_path, name, data))
+    assert code == 2
+    assert out == ""
+    assert err.startswith("briefbot: ") and message in err
+    assert err.count("\n") == 1
+
+
+def test_a_missing_file_is_named(briefbot: Run, tmp_path: Path) -> None:
+    code, _, err = briefbot("analyze", str(tmp_path / "nope.txt"))
+    assert code == 2 and "nope.txt: no such file" in err
+
+
+def test_text_over_the_size_cap_is_refused(
+    briefbot: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFBOT_MAX_TEXT_CHARS", "300")
+    code, _, err = briefbot("analyze", _file(tmp_path, "long.txt", BIKE_LANES.encode()))
+    assert code == 2 and "too long" in err and "300" in err
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [(("--sentences", "0"), "between 1 and 10"), (("--algorithm", "magic"), "Unknown algorithm")],
+)
+def test_bad_options_are_refused(
+    briefbot: Run, tmp_path: Path, option: tuple[str, str], message: str
+) -> None:
+    code, _, err = briefbot("analyze", _file(tmp_path, "a.txt", BIKE_LANES.encode()), *option)
+    assert code == 2 and message in err

@@ -7,6 +7,7 @@ and ``briefbot briefing`` all come through here.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -23,7 +24,7 @@ class ArticleSource(Protocol):
 
     async def articles_since(
         self, scope: Scope, since: datetime, until: datetime | None = None
-    ) -> list[AnalyzedArticle]: ...
+    ) -> Sequence[AnalyzedArticle]: ...
 
 
 def check_hours(hours: int) -> int:

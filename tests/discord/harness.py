@@ -90,6 +90,7 @@ class FakeDiscord:
     interactions: dict[str, InteractionRecord] = field(default_factory=dict)
     commands: dict[str, list[dict]] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    downloads: list[str] = field(default_factory=list)
     base_url: str = ""
     _runner: web.AppRunner | None = None
 
@@ -146,6 +147,7 @@ class FakeDiscord:
 
     async def _file(self, request: web.Request) -> web.Response:
         entry = self.pages.get(request.match_info["name"])
+        self.downloads.append(request.match_info["name"])
         if entry is None:
             return web.Response(status=404)
         data, content_type = entry

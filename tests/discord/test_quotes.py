@@ -1,0 +1,85 @@
+"""``/quotes``: the key quotes and who-said-what digest, for a link or a recent article here."""
+
+from __future__ import annotations
+
+from tests.discord.articles import ARTICLE, TITLE, article_html
+from tests.discord.harness import BotDriver
+from tests.discord.payloads import GUILD_ID, option
+
+
+def _digest(driver: BotDriver, payload: dict) -> str:
+    [embed] = driver.fake.original(payload)["embeds"]
+    return embed["description"]
+
+
+async def test_quotes_for_a_link_shows_key_quotes_then_who_said_what(driver: BotDriver) -> None:
+    url = driver.fake.serve_file("night-buses.html", article_html(TITLE, ARTICLE), "text/html")
+
+    payload = await driver.slash("quotes", option("url", url))
+
+    assert driver.fake.requests_for(payload)[0].body == {"type": 5}
+    text = _digest(driver, payload)
+    assert text.index("__Key quotes__") < text.index("__Who said what__")
+    assert "**Victor Hale**" in text
+
+
+async def test_article_autocomplete_offers_this_servers_recent_articles(
+    driver: BotDriver,
+) -> None:
+    await driver.slash("summarize", option("text", ARTICLE))
+
+    choices = await driver.autocomplete("quotes", option("article", "night", focused=True))
+
+    assert len(choices) == 1
+    assert "night buses" in choices[0]["name"]
+    assert choices[0]["value"].isdigit()
+
+
+async def test_article_autocomplete_does_not_show_other_servers_articles(
+    driver: BotDriver,
+) -> None:
+    await driver.slash("summarize", option("text", ARTICLE), guild_id=GUILD_ID + 1)
+
+    here = await driver.autocomplete("quotes", option("article", "", focused=True))
+    in_dms = await driver.autocomplete("quotes", option("article", "", focused=True), guild_id=None)
+
+    assert here == [] and in_dms == []
+
+
+async def test_quotes_for_a_chosen_article(driver: BotDriver) -> None:
+    await driver.slash("summarize", option("text", ARTICLE))
+    [choice] = await driver.autocomplete("quotes", option("article", "", focused=True))
+
+    payload = await driver.slash("quotes", option("article", choice["value"]))
+
+    assert "We are spending reserve money on buses" in _digest(driver, payload)
+
+
+async def test_quotes_refuses_an_article_of_another_server(driver: BotDriver) -> None:
+    await driver.slash("summarize", option("text", ARTICLE), guild_id=GUILD_ID + 1)
+    [choice] = await driver.autocomplete(
+        "quotes", option("article", "", focused=True), guild_id=GUILD_ID + 1
+    )
+
+    payload = await driver.slash("quotes", option("article", choice["value"]))
+
+    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
+    assert messages[-1]["flags"] == 64
+    assert "no article" in messages[-1]["content"]
+
+
+async def test_quotes_needs_a_url_or_an_article(driver: BotDriver) -> None:
+    payload = await driver.slash("quotes")
+
+    [reply] = driver.fake.requests_for(payload)
+    assert reply.body["data"]["flags"] == 64
+    assert "either a `url` or" in reply.body["data"]["content"]
+
+
+async def test_quotes_with_a_typed_article_name_asks_to_pick_from_the_list(
+    driver: BotDriver,
+) -> None:
+    payload = await driver.slash("quotes", option("article", "the night bus story"))
+
+    [reply] = driver.fake.requests_for(payload)
+    assert "Pick an article from the list" in reply.body["data"]["content"]

@@ -13,10 +13,9 @@ pasted as text, and it is only known after extraction.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-import importlib
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from bot.config import Settings
@@ -82,7 +81,7 @@ class AnalysisCache:
         )
 
     async def for_file(self, data: bytes, filename: str, algorithm: str) -> CacheAnswer:
-        """The analysis of an uploaded or local file (.txt, .md, and more once ingest has it)."""
+        """The analysis of an uploaded or local file (.txt, .md, .html, .pdf)."""
         return await self.for_article(await self._read_file(data, filename), algorithm)
 
     async def for_url(self, url: str, algorithm: str, user_key: str = "") -> CacheAnswer:
@@ -146,9 +145,11 @@ class AnalysisCache:
             answer = await self._fresh(found.id, algorithm)
             if answer is not None:
                 return answer
+        from bot.ingest.extract import extract_page
+
         page = await self._fetcher().fetch(url, user_key)
-        extract_page = importlib.import_module("bot.ingest.extract").extract_page
-        article = await self.pool.run(extract_page, page)
+        extract = functools.partial(extract_page, max_pdf_pages=self.settings.pdf_max_pages)
+        article: Article = await self.pool.run(extract, page)
         urls = tuple(dict.fromkeys((canonical, canonical_url(page.final_url))))
         return await self.for_article(article, algorithm, urls)
 
@@ -160,18 +161,17 @@ class AnalysisCache:
         return self.fetcher
 
     async def _read_file(self, data: bytes, filename: str) -> Article:
-        """Text files are read here; other types by ``bot.ingest.files`` in a worker."""
-        if filename.lower().endswith(PLAIN_TEXT_SUFFIXES) or "." not in filename:
-            text = decode_text(data, filename)
-            return Article(text=text, title="", source="file")
-        try:
-            files = importlib.import_module("bot.ingest.files")
-        except ModuleNotFoundError:
-            raise InputError(
-                f"{filename}: only plain text (.txt, .md) files can be read."
-            ) from None
-        read = functools.partial(
-            files.article_from_bytes, max_pdf_pages=self.settings.pdf_max_pages
-        )
+        """Read a file in a worker (PDF and HTML extraction are CPU work).
+
+        Text files must be UTF-8: a wrong guess at another encoding would be summarised as
+        gibberish, so they are refused with a message saying how to fix them.
+        """
+        from bot.ingest.files import article_from_bytes
+
+        suffix = PurePath(filename).suffix.lower()
+        if not suffix or suffix in PLAIN_TEXT_SUFFIXES:
+            decode_text(data, filename)
+            filename = filename if suffix else f"{filename}.txt"
+        read = functools.partial(article_from_bytes, max_pdf_pages=self.settings.pdf_max_pages)
         article: Article = await self.pool.run(read, data, filename)
-        return dataclasses.replace(article, source="file")
+        return article

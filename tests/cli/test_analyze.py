@@ -133,3 +133,16 @@ def test_bad_options_are_refused(
 ) -> None:
     code, _, err = briefbot("analyze", _file(tmp_path, "a.txt", BIKE_LANES.encode()), *option)
     assert code == 2 and message in err
+
+
+def test_a_saved_web_page_is_read_through_extraction(briefbot: Run, tmp_path: Path) -> None:
+    title, *paragraphs = [p for p in BIKE_LANES.split("\n\n") if p.strip()]
+    page = f"<html><head><title>{title}</title></head><body><article>"
+    page += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    code, out, err = briefbot(
+        "analyze", _file(tmp_path, "saved.html", page.encode()), "--format", "json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["title"] == title
+    assert "Dana Whitfield" in {q["speaker"] for q in data["quotes"]}

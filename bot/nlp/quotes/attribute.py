@@ -36,15 +36,17 @@ class Attribution:
 class DocLayout:
     """Token, sentence and paragraph bookkeeping shared by all quotes of one document."""
 
-    def __init__(self, doc: Doc, spans: list[QuotedSpan]) -> None:
+    def __init__(self, doc: Doc, spans: list[QuotedSpan], text: str) -> None:
         self.doc = doc
+        self.text = text
+        """``doc.text``, kept because spaCy rebuilds that string on every access."""
         self.spans = spans
         self.sentence_of = [0] * len(doc)
         self.sentences = list(doc.sents)
         for index, sentence in enumerate(self.sentences):
             for i in range(sentence.start, sentence.end):
                 self.sentence_of[i] = index
-        self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+        self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         self.paragraph_starts = [start for start, _ in self.paragraphs] or [0]
         self.token_paragraph = [0] * len(doc)
         paragraph = 0
@@ -69,7 +71,7 @@ class DocLayout:
 
     def paragraph_bounds(self, char: int) -> tuple[int, int]:
         if not self.paragraphs:
-            return 0, len(self.doc.text)
+            return 0, len(self.text)
         return self.paragraphs[self.paragraph_of(char)]
 
     def free_tokens(self, first: int, last: int, p_start: int, p_end: int) -> list[Token]:
@@ -102,7 +104,7 @@ def _attribute(
     label = _speaker_label(layout, span, p_start)
     if label is not None:
         return label
-    if _ends_statement(layout.doc.text, span):
+    if _ends_statement(layout.text, span):
         trailing = trailing_cue(layout.doc, last, layout.quoted)
         if trailing is not None:
             verb, speaker = trailing
@@ -129,7 +131,7 @@ _LEAD_LABEL = re.compile(r"(?:[A-Z][\w.'’\-]*\s){0,3}[A-Z][\w.'’\-]*(?=:\s)"
 
 def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
     """ "WALLACE: Governor, …" in a transcript, and "Pat Caddell: Voters Worried …" headlines."""
-    text = layout.doc.text
+    text = layout.text
     label = _TRANSCRIPT_LABEL.match(text, span.start)
     if label is not None:
         return _label_attribution(layout, label.end(1))
@@ -170,7 +172,7 @@ def _nearest_cue(
 
 def _colon_cue(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
     """ "But Ms. Okafor added: “…”" and a quote paragraph after "Caddell continued:"."""
-    text = layout.doc.text
+    text = layout.text
     lead = text[p_start : span.open_at].rstrip()
     if lead:
         colon_at = p_start + len(lead) - 1 if lead.endswith(":") else None

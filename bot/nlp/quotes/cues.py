@@ -144,7 +144,7 @@ def _according_to(cue: Token) -> int | None:
 
 
 def _noun_cue_owner(noun: Token, quoted: set[int]) -> int | None:
-    """ "X's warning", "the verdict of X", "a statement from X", or the verb's subject."""
+    """ "X's warning", "the verdict of X", "a statement from X": only an owner named with it."""
     for child in noun.children:
         if child.dep_ == "poss" and child.i not in quoted:
             return child.i
@@ -153,11 +153,6 @@ def _noun_cue_owner(noun: Token, quoted: set[int]) -> int | None:
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
                 return objects[0].i
-    head = noun.head
-    while head.dep_ == "prep" or head.pos_ == "ADP":
-        head = head.head
-    if head.pos_ in ("VERB", "AUX") and head.i != noun.i:
-        return _subject(head, quoted)
     return None
 
 
@@ -196,13 +191,19 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
         if i in quoted or token.text in (".", ";", "!", "?") or "\n" in token.text:
             break
         window.append(token)
-    verbs = [t for t in window if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS]
+    verbs = [
+        t
+        for t in window
+        if t.pos_ in ("VERB", "AUX")
+        and t.lemma_.lower() in SPEECH_VERBS
+        and t.tag_ not in ("VBG", "VBN")
+    ]
     if not verbs:
         return None
     verb = verbs[0]
     before = [t for t in window if t.i < verb.i and not t.is_punct]
     if before:
-        head = _chunk_head(_up_to_comma(window[: verb.i - after]))
+        head = _chunk_head(_up_to_comma(window[: verb.i - after]), stop_at_preposition=True)
     else:
         rest = [t for t in window if t.i > verb.i]
         head = _chunk_head(_up_to_comma(rest), stop_at_preposition=True)

@@ -12,7 +12,7 @@ from bot.nlp.quotes.classify import classify, opens_clause
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People
-from bot.nlp.quotes.pronouns import resolve_pronoun
+from bot.nlp.quotes.pronouns import follow_pronoun_subjects, resolve_pronoun
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -39,22 +39,24 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
 
     Never raises on odd punctuation: unbalanced marks only cost their own paragraph.
     """
-    spans = find_quoted_spans(doc.text)
+    text = doc.text
+    spans = find_quoted_spans(text)
     if not spans:
         return [], []
-    layout = DocLayout(doc, spans)
+    layout = DocLayout(doc, spans, text)
     people = People(doc, layout.sentence_of, layout.token_paragraph, layout.quoted)
+    chained = follow_pronoun_subjects(people)
     attributions = attribute_all(layout)
     resolved: list[_Resolved] = []
     quotes: list[Quote] = []
     for index, (span, attribution) in enumerate(zip(spans, attributions, strict=True)):
-        found = _resolve(layout, people, attribution, resolved)
+        found = _resolve(layout, people, chained, attribution, resolved)
         resolved.append(found)
         first, last = layout.token_ranges[index]
         own_cue = attribution is not None and attribution.method == "cue"
         p_start, _ = layout.paragraph_bounds(span.open_at)
-        opens = opens_clause(doc.text, p_start, span.open_at) or _cue_follows(layout, index)
-        inner = doc.text[span.start : span.end]
+        opens = opens_clause(text, p_start, span.open_at) or _cue_follows(layout, index)
+        inner = text[span.start : span.end]
         headline = layout.paragraph_of(span.open_at) == 0
         kind = classify(inner, opens or span.continued, attribution is not None, own_cue, headline)
         quotes.append(
@@ -77,6 +79,7 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
 def _resolve(
     layout: DocLayout,
     people: People,
+    chained: dict[int, str],
     attribution: Attribution | None,
     resolved: list[_Resolved],
 ) -> _Resolved:
@@ -94,7 +97,7 @@ def _resolve(
         return _Resolved(None, token.text, attribution.cue, 0.0)
     confidence = base * _KIND_CONFIDENCE[mention.kind]
     if mention.kind == "pronoun":
-        name = resolve_pronoun(token, people) if token.lower_ in PRONOUN_GENDER else None
+        name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
     if mention.kind == "organization" and people.knows(mention.name):
@@ -110,7 +113,7 @@ def _resolve(
 def _cue_follows(layout: DocLayout, index: int) -> bool:
     """“…,” she said: a quote right before its cue is a whole statement."""
     span = layout.spans[index]
-    text = layout.doc.text
+    text = layout.text
     after = text[span.outer_end : span.outer_end + 1]
     return span.close_end is not None and (text[span.end - 1] == "," or after == ",")
 
@@ -120,5 +123,5 @@ def _context(layout: DocLayout, first: int, last: int) -> str:
         return ""
     start = layout.sentences[layout.sentence_of[first]].start_char
     end = layout.sentences[layout.sentence_of[last - 1]].end_char
-    text = layout.doc.text[start:end].strip()
+    text = layout.text[start:end].strip()
     return text if len(text) <= _CONTEXT_CHARS else text[: _CONTEXT_CHARS - 1] + "…"

@@ -186,12 +186,21 @@ def _compound_chain(token: Token) -> list[Token]:
 
 
 def _nominal(token: Token) -> Mention:
+    """ "the 34-year-old mother of three": the whole phrase up to a comma or relative clause."""
     doc = token.doc
     start = token.i
     for child in token.lefts:
         if child.dep_ in _NOMINAL_DEPS:
             start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
-    phrase = doc[start : token.i + 1]
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.text in (",", "("):
+            break
+        if child.dep_ in ("prep", "cc", "conj", "compound", "nummod"):
+            end = child.right_edge.i + 1
+    phrase = doc[start:end]
+    if any(t.text in (",", "(", "—") for t in phrase):
+        phrase = doc[start : token.i + 1]
     return Mention(phrase.text, phrase.text, "nominal", token.i)
 
 

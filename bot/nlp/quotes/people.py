@@ -11,6 +11,7 @@ when no other person is in sight; no name lists are involved.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from bot.nlp.quotes.cues import SPEECH_VERBS
 from bot.nlp.quotes.names import PRONOUN_GENDER, honorific_gender, is_title, strip_name
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
+_INVERTED_DEPS = {"dobj", "attr", "npadvmod", "appos", "dep"}
 _SENTENCE_OPENING = 3
 """A name within the first tokens of its sentence is treated as its subject (the parser often
 misses subjects that carry long appositives: "Gov. Ed Rendell, R-Pa., despite …")."""
@@ -120,12 +123,11 @@ class People:
             person.roles.append(role)
         if entity.root.i in self.quoted:
             return
-        sentence_start = self.doc[entity.start].sent.start
-        subject = (
-            any(t.dep_ in _SUBJECT_DEPS for t in entity)
-            or start - sentence_start < _SENTENCE_OPENING
-        )
-        self._sight(person, entity.root.i, subject)
+        root = entity.root
+        opening = start - root.sent.start < _SENTENCE_OPENING and root.dep_ not in _MODIFIER_DEPS
+        subject = root.dep_ in _SUBJECT_DEPS or opening
+        reporting = speaks(root)
+        self._sight(person, root.i, subject or reporting, reporting)
 
     def _register(self, full: str, at: int, gender: str | None) -> Person:
         """The cluster a name joins (created when new), with the name counted in."""
@@ -216,10 +218,22 @@ class People:
             return None
         return Counter(person.roles).most_common(1)[0][0]
 
+    def add_sighting(self, person: Person, token: int, speaker: bool) -> None:
+        """A mention found after the fact (a resolved pronoun subject), kept in token order."""
+        sighting = Sighting(
+            person.key, token, self.sentence_of[token], self.paragraph_of[token], True, speaker
+        )
+        insort(self.sightings, sighting, key=lambda s: s.token)
+        person.last_seen = max(person.last_seen, token)
+
     def sightings_before(self, token: int, sentences: int) -> list[Sighting]:
         """Mentions in the ``sentences`` sentences up to ``token``, in document order."""
         sentence = self.sentence_of[token]
-        return [s for s in self.sightings if s.token < token and sentence - s.sentence <= sentences]
+        end = bisect_left(self.sightings, token, key=lambda s: s.token)
+        start = end
+        while start > 0 and sentence - self.sightings[start - 1].sentence <= sentences:
+            start -= 1
+        return self.sightings[start:end]
 
 
 def _role_of(titles: list[Token], entity: Span) -> str | None:
@@ -252,8 +266,16 @@ def _name_subject(token: Token) -> bool:
         token.dep_ in _SUBJECT_DEPS
         and token.pos_ == "PROPN"
         and token.ent_type_ in ("", "ORG")
-        and token.is_title
+        and token.text[:1].isupper()
     )
+
+
+def speaks(token: Token) -> bool:
+    """The subject of a reporting verb, before it ("X said") or after it ("noted X")."""
+    head = token.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return token.dep_ in _SUBJECT_DEPS or (token.dep_ in _INVERTED_DEPS and token.i > head.i)
 
 
 def _name_chain(token: Token) -> Span:

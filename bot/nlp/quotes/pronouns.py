@@ -14,9 +14,10 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 from bot.nlp.quotes.names import PRONOUN_GENDER
-from bot.nlp.quotes.people import People, Sighting
+from bot.nlp.quotes.people import People, Person, Sighting, speaks
 
 WINDOW_SENTENCES = 6
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _DECAY = 0.6
 _SUBJECT_WEIGHT = 2.0
 _OBJECT_WEIGHT = 0.7
@@ -25,8 +26,37 @@ _SAME_PARAGRAPH = 2.0
 _MIN_SCORE = 0.1
 
 
-def resolve_pronoun(pronoun: Token, people: People) -> str | None:
+def follow_pronoun_subjects(people: People) -> dict[int, str]:
+    """Resolve every he/she subject outside quotes, in order, each one feeding salience.
+
+    "Rendell said … He added … he said": the chain keeps the person the paragraph is about
+    salient, so a later pronoun does not drift to someone merely named in between.
+    Returns token index → person key.
+    """
+    resolved: dict[int, str] = {}
+    for token in people.doc:
+        if token.lower_ not in _SUBJECT_PRONOUNS or token.i in people.quoted:
+            continue
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        person = best_person(token, people)
+        if person is not None:
+            resolved[token.i] = person.key
+            people.add_sighting(person, token.i, speaks(token))
+    return resolved
+
+
+def resolve_pronoun(pronoun: Token, people: People, chained: dict[int, str]) -> str | None:
     """The canonical name a personal pronoun refers to, or None when no one fits."""
+    key = chained.get(pronoun.i)
+    if key is not None:
+        return people.persons[key].name
+    person = best_person(pronoun, people)
+    return person.name if person is not None else None
+
+
+def best_person(pronoun: Token, people: People) -> Person | None:
+    """The most salient person a he/she pronoun can refer to."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     if gender is None:
         return None
@@ -42,8 +72,7 @@ def resolve_pronoun(pronoun: Token, people: People) -> str | None:
     }
     if not compatible:
         return None
-    best = people.persons[max(compatible, key=lambda key: compatible[key])]
-    return best.name
+    return people.persons[max(compatible, key=lambda key: compatible[key])]
 
 
 def _salience(sighting: Sighting, sentence: int, paragraph: int) -> float:

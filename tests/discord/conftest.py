@@ -24,12 +24,18 @@ _users = itertools.count(USER_ID)
 
 @pytest.fixture
 async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    """The fake Discord, with discord.py's API address pointed at it for this test."""
+    """The fake Discord, with discord.py's API address pointed at it for this test.
+
+    Afterwards it checks the rule every test shares: no message the bot sent allowed a mention.
+    """
     fake = FakeDiscord()
     await fake.start()
     monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
     yield fake
     await fake.stop()
+    for request in fake.requests:
+        if request.is_message:
+            assert request.message_data.get("allowed_mentions") == {"parse": []}, request
 
 
 @pytest.fixture

@@ -135,6 +135,10 @@ class FakeDiscord:
         assert record.original_id is not None, "the interaction was never answered with a message"
         return self.messages[record.original_id]
 
+    def original_or_none(self, payload: dict) -> dict | None:
+        record = self.interactions[payload["token"]]
+        return self.messages.get(record.original_id or "")
+
     def followups(self, payload: dict) -> list[dict]:
         token = payload["token"]
         return [

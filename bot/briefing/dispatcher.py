@@ -110,6 +110,7 @@ class Dispatcher:
         owner: str | None = None,
         poll_seconds: float = POLL_SECONDS,
         concurrency: int = 4,
+        ready: Callable[[], Awaitable[object]] | None = None,
     ) -> None:
         self.storage = storage
         self.compose = compose
@@ -120,6 +121,7 @@ class Dispatcher:
         self.owner = owner or uuid.uuid4().hex
         self.poll_seconds = poll_seconds
         self._slots = asyncio.Semaphore(concurrency)
+        self.ready = ready
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -238,6 +240,8 @@ class Dispatcher:
                 await task
 
     async def _loop(self) -> None:
+        if self.ready is not None:
+            await self.ready()  # e.g. the bot's first connection: channels are known then
         while True:
             try:
                 await self.tick()

@@ -13,11 +13,35 @@ from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount
 
 _QUOTE_MARKS = "“”\"' "
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
+_BULLET_START = re.compile(r"^([-+])(?=\s)")
+_NUMBER_START = re.compile(r"^(\d+)\.(?=\s)")
+_BROADCAST = re.compile(r"@(everyone|here)", re.IGNORECASE)
+ZERO_WIDTH_SPACE = "\u200b"
+QUOTE_CHARS = 400
+"""Longer quotes are cut at a word: a briefing points to the article, it does not reprint it."""
 
 
 def escape(text: str) -> str:
-    """Article text shown as is: markdown characters in it must not change the rendering."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Article text shown as is: markdown in it must not change the rendering, nor ping anyone.
+
+    Whitespace is collapsed (no line of article text can start a heading or a block quote),
+    markdown characters are backslash-escaped, and ``@everyone``/``@here`` are broken with a
+    zero-width space (Discord also gets ``allowed_mentions`` none with every message).
+    """
+    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    flat = _NUMBER_START.sub(r"\1\\.", _BULLET_START.sub(r"\\\1", flat))
+    return _BROADCAST.sub("@" + ZERO_WIDTH_SPACE + r"\1", flat)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary with an ellipsis when longer than ``limit``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def link(label: str, url: str) -> str:
@@ -29,7 +53,7 @@ def link(label: str, url: str) -> str:
 
 def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
     """“Quote” — Speaker, optionally followed by the article it is from."""
-    text = escape(quote.text.strip(_QUOTE_MARKS))
+    text = escape(shorten(quote.text.strip(_QUOTE_MARKS), QUOTE_CHARS))
     line = f"“{text}” — **{escape(quote.speaker)}**"
     if with_source and quote.source_url:
         line += f" ({link(quote.source_title or 'source', quote.source_url)})"
@@ -37,7 +61,7 @@ def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
 
 
 def sources_line(sources: tuple[Source, ...]) -> str:
-    """ "3 sources: [A](…) · [B](…) · [C](…)", each labelled by its site (or title)."""
+    """The links to a story's articles, each labelled by its site (or else its title)."""
     labels = [link(s.site_name or s.title, s.url) for s in sources]
     noun = "source" if len(sources) == 1 else "sources"
     return f"{len(sources)} {noun}: " + " · ".join(labels)

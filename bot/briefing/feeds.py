@@ -210,12 +210,13 @@ class FeedPoller:
                 await self.analyze(url, Scope("guild", guild_id))
             except BriefbotError as error:
                 await self.storage.finish_entry(guild_id, url, "failed", error.message)
-                return
             except Exception:
                 log.exception("analyzing feed entry %s failed", url)
                 await self.storage.finish_entry(guild_id, url, "failed", "unexpected error")
-                return
-        await self.storage.finish_entry(guild_id, url, "analyzed", "")
+            else:
+                await self.storage.finish_entry(guild_id, url, "analyzed", "")
+        # Keep the queue moving without waiting for the next poll.
+        await self._start_analyses(self.clock.now())
 
     async def drain(self) -> None:
         """Wait until every entry analysis started so far has finished."""

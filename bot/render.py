@@ -44,7 +44,8 @@ ZERO_WIDTH_SPACE = "\u200b"
 ELLIPSIS = "…"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
-_LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3} |-# |\d+\. )", re.MULTILINE)
+_LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3} |-# )", re.MULTILINE)
+_ORDERED_LIST = re.compile(r"^(\s*\d+)\. ", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(?=\d)", re.IGNORECASE)
 
 
@@ -52,6 +53,7 @@ def safe(text: str) -> str:
     """Article text made inert: no markdown that changes the rendering, no mention that pings."""
     escaped = escape_markdown(text)
     escaped = _LINE_START_MARKUP.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _ORDERED_LIST.sub(lambda m: m.group(1) + "\\. ", escaped)
     return _MENTION.sub(_break_mention, escaped)
 
 
@@ -228,18 +230,13 @@ def _base_embed(article: Article, analysis: Analysis, title_suffix: str = "") ->
     return embed
 
 
-def summary_embed(
-    article: Article, analysis: Analysis, *, cached: bool, sentences: int | None = None
-) -> discord.Embed:
-    """The answer to ``/summarize``: linked title, source, summary, key quotes, footer."""
+def summary_embed(article: Article, analysis: Analysis, *, cached: bool) -> discord.Embed:
+    """The answer to ``/summarize``: linked title, source, summary, key quotes, footer.
+
+    The summary gets whatever room the other parts leave under the 6,000-character total; what
+    does not fit is behind the "Full summary" button.
+    """
     embed = _base_embed(article, analysis)
-    chosen = list(analysis.summary)
-    if sentences is not None and analysis.ranked and sentences != len(chosen):
-        chosen = sorted(analysis.ranked[:sentences], key=lambda s: (s.index, s.start))
-    summary = " ".join(one_line(s.text) for s in chosen)
-    pages = split_to_fit(safe(summary), PAGE_BUDGET) or ["(The article has no summary.)"]
-    description = pages[0] + ("\n\n*Continued under “Full summary”.*" if len(pages) > 1 else "")
-    embed.description = description
     for index in key_quote_indices(analysis)[:KEY_QUOTES_SHOWN]:
         quote = analysis.quotes[index]
         embed.add_field(
@@ -249,9 +246,16 @@ def summary_embed(
         )
     footer = [reading_time_saved(analysis), f"{analysis.word_count:,} words"]
     footer.append("served from cache" if cached else "freshly analyzed")
-    footer.extend(one_line(w) for w in analysis.warnings[:2])
-    embed.set_footer(text=shorten(" · ".join(footer), EMBED_FOOTER_LIMIT))
+    footer.extend(shorten(w, 200) for w in analysis.warnings[:2])
+    embed.set_footer(text=shorten(" · ".join(footer), 500))
+    room = min(PAGE_BUDGET, MESSAGE_EMBED_TOTAL - len(embed)) - len(_CONTINUED)
+    summary = " ".join(one_line(s.text) for s in analysis.summary)
+    pages = split_to_fit(safe(summary), room) or ["(The article has no summary.)"]
+    embed.description = pages[0] + (_CONTINUED if len(pages) > 1 else "")
     return embed
+
+
+_CONTINUED = "\n\n*Continued under “Full summary”.*"
 
 
 def key_quote_indices(analysis: Analysis) -> list[int]:

@@ -1,0 +1,86 @@
+"""``briefbot run`` and ``briefbot sync``: the bot's two terminal commands."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import discord
+import pytest
+
+from bot.cli import main
+from tests.discord.harness import FakeDiscord
+
+
+@pytest.fixture
+def env_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A settings file of our own; the environment holds no Briefbot setting."""
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    monkeypatch.delenv("BRIEFBOT_DEV_GUILD_ID", raising=False)
+    path = tmp_path / "test.env"
+    path.write_text(f"BRIEFBOT_DATABASE={tmp_path / 'bot.db'}\nBRIEFBOT_WORKERS=0\n")
+    return path
+
+
+@pytest.fixture
+def threaded_discord(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
+    """The fake Discord on its own thread, since the CLI runs its own event loop."""
+    fake = FakeDiscord()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(fake.start())
+        ready.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    ready.wait(10)
+    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+    yield fake
+    asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
+    loop.call_soon_threadsafe(loop.stop)
+    thread.join(10)
+
+
+def test_run_without_a_token_explains_how_to_get_one(
+    env_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--env-file", str(env_file), "run"])
+
+    assert code == 6
+    error = capsys.readouterr().err
+    assert "DISCORD_TOKEN is not set" in error and "discord.com/developers" in error
+
+
+def test_sync_without_a_token_refuses(env_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--env-file", str(env_file), "sync"]) == 6
+
+
+def test_sync_to_one_server(
+    env_file: Path, threaded_discord: FakeDiscord, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env_file.write_text(env_file.read_text() + "DISCORD_TOKEN=test-token\n")
+
+    code = main(["--env-file", str(env_file), "sync", "--guild", "4242"])
+
+    assert code == 0
+    assert "to server 4242" in capsys.readouterr().out
+    assert {c["name"] for c in threaded_discord.commands["4242"]} >= {"summarize", "whosaid"}
+    assert "global" not in threaded_discord.commands
+
+
+def test_sync_globally(
+    env_file: Path, threaded_discord: FakeDiscord, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env_file.write_text(env_file.read_text() + "DISCORD_TOKEN=test-token\n")
+
+    code = main(["--env-file", str(env_file), "sync"])
+
+    assert code == 0
+    assert "every server" in capsys.readouterr().out
+    assert list(threaded_discord.commands) == ["global"]

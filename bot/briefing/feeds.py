@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from bot.briefing.feed_parse import ParsedFeed, parse_feed
+from bot.briefing.feed_parse import FeedFormatError, ParsedFeed, parse_feed
 from bot.briefing.feed_storage import Feed, FeedStorage
 from bot.briefing.schedule import Clock, SystemClock
-from bot.errors import BriefbotError, InputError
+from bot.errors import AnalysisFailedError, BriefbotError, InputError
 from bot.ingest.page import FetchedPage
 from bot.ingest.urls import canonical_url
 from bot.models import Scope
@@ -163,9 +163,15 @@ class FeedPoller:
         return PollResult(feed.id, new_entries=queued)
 
     async def _parse(self, page: FetchedPage) -> ParsedFeed:
-        return await self.run_job(
-            parse_feed, page.body, page.final_url, page.content_type, page.charset
-        )
+        """Parse in a worker: a feed that hangs or crashes the parser costs only that worker."""
+        try:
+            return await self.run_job(
+                parse_feed, page.body, page.final_url, page.content_type, page.charset
+            )
+        except AnalysisFailedError:
+            raise FeedFormatError(
+                "The feed could not be read (its reader gave up on it)."
+            ) from None
 
     async def _failed(self, feed: Feed, now: datetime, reason: str) -> PollResult:
         backoff = min(2 ** (feed.failures + 1), MAX_BACKOFF)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import timedelta
 
 import pytest
@@ -13,6 +14,8 @@ from bot.briefing.feeds import FIRST_POLL_ENTRIES, POLL_ENTRIES, FeedPoller
 from bot.config import Settings
 from bot.errors import FetchError, InputError
 from bot.ingest.fetch import Fetcher
+from bot.store.sqlite import SqliteStore
+from bot.workers import WorkerPool
 from tests.briefing.feed_server import BILLION_LAUGHS, atom, feed_site, rss
 
 GUILD = 42
@@ -235,3 +238,42 @@ async def test_removing_a_feed_stops_its_polls(site, poller, clock):
     assert await poller.tick() == []
     with pytest.raises(InputError, match="does not follow"):
         await poller.remove(GUILD, url)
+
+
+async def test_two_pollers_on_one_database_poll_a_due_feed_once(site, database, fetcher, clock):
+    first, second = await SqliteStore.open(database), await SqliteStore.open(database)
+    try:
+        pollers = [
+            FeedPoller(FeedStorage(s), fetcher, Analyzer(), interval=INTERVAL, clock=clock)
+            for s in (first, second)
+        ]
+        await pollers[0].add(GUILD, site.publish("/feed.xml", rss("L", articles(2), site.base)))
+        clock.advance(minutes=31)
+        before = len(site.requests)
+        results = await asyncio.gather(pollers[0].tick(), pollers[1].tick())
+        assert sorted(len(r) for r in results) == [0, 1]
+        assert len(site.requests) == before + 1
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_a_feed_that_hangs_its_reader_is_reported_as_unreadable(site, store, fetcher, clock):
+    pool = WorkerPool(workers=1, queue_limit=4, timeout=0.5, model="")
+
+    async def hanging_reader(job, *args):
+        return await pool.run(time.sleep, 5)
+
+    poller = FeedPoller(
+        FeedStorage(store),
+        fetcher,
+        Analyzer(),
+        interval=INTERVAL,
+        clock=clock,
+        run_job=hanging_reader,
+    )
+    try:
+        with pytest.raises(FeedFormatError, match="could not be read"):
+            await poller.add(GUILD, site.publish("/feed.xml", rss("L", articles(2), site.base)))
+    finally:
+        await pool.close()

@@ -190,7 +190,8 @@ def _colon_cue(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution
     found = _nearest_cue(layout, tokens, token[0].i, token[0].i + 1, "colon")
     if found is not None:
         return found
-    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    inside = {t.i for t in tokens}
+    subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in inside]
     if subjects:
         return Attribution("colon", ":", token[0].i, subjects[0].i)
     return None

@@ -55,10 +55,11 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         first, last = layout.token_ranges[index]
         own_cue = attribution is not None and attribution.method == "cue"
         p_start, _ = layout.paragraph_bounds(span.open_at)
-        opens = opens_clause(text, p_start, span.open_at) or _cue_follows(layout, index)
+        opens = opens_clause(text, p_start, span.open_at) or span.continued
+        own_cue = own_cue or _cue_follows(layout, index)
         inner = text[span.start : span.end]
         headline = layout.paragraph_of(span.open_at) == 0
-        kind = classify(inner, opens or span.continued, attribution is not None, own_cue, headline)
+        kind = classify(inner, opens, attribution is not None, own_cue, headline)
         quotes.append(
             Quote(
                 text=inner,

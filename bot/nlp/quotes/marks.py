@@ -18,7 +18,7 @@ Side = Literal["open", "close", "either", "weak"]
 _WEAK_REACH = 60
 
 _MARK = re.compile(r"``|''|’’|‘‘|[\"“”„«»‘’']")
-_ELISIONS = re.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b", re.IGNORECASE)
+_ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|bout|round)\b|n[’'](?=\s)", re.IGNORECASE)
 _OPENING_CONTEXT = set("([{—–-/") | {"“", "‘", "«", "„"}
 _CLOSING_CONTEXT = set(".,;:!?)]}—–-…/") | {"”", "’", "»"}
 

@@ -77,7 +77,7 @@ def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a name phrase into its title words and the name itself."""
     tokens = [t for t in tokens if t.text not in ("'s", "’s", "'", "’")]
     start = 0
-    while start < len(tokens) - 1 and (is_title(tokens[start]) or not tokens[start].is_alpha):
+    while start < len(tokens) - 1 and (is_title(tokens[start]) or tokens[start].is_punct):
         start += 1
     if start == len(tokens) - 1 and tokens[start].lower_ in ("the", "a", "an"):
         start += 1
@@ -134,10 +134,12 @@ def _named_appositive(token: Token) -> Token | None:
 def _named(token: Token, written_head: Token) -> Mention:
     entity = entity_of(token)
     if entity is not None and token.i < entity.end and entity.label_ in _PERSONISH:
-        tokens = _with_titles_before(list(entity))
+        tokens = with_titles_before(list(entity))
+        inner_titles, name = strip_name(list(entity))
+        titles = tokens[: entity.start - tokens[0].i] + inner_titles
     else:
         tokens = _compound_chain(token)
-    titles, name = strip_name(tokens)
+        titles, name = strip_name(tokens)
     if not name:
         name = [token]
     kind: MentionKind = "person"
@@ -145,18 +147,22 @@ def _named(token: Token, written_head: Token) -> Mention:
     if label in _ORGANISATIONS:
         kind = "organization"
     written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
-    role = _role(titles, token)
+    role = role_from(titles, token)
     text = _join(name)
     if kind == "organization" and text.lower().startswith("the "):
         text = text[4:]
     return Mention(text, written.text, kind, token.i, role=role, gender=honorific_gender(titles))
 
 
-def _with_titles_before(tokens: list[Token]) -> list[Token]:
+def with_titles_before(tokens: list[Token]) -> list[Token]:
     """Entity tokens plus the title words just before them ("Finance Minister" + name)."""
     doc = tokens[0].doc
     start = tokens[0].i
-    while start > 0 and (is_title(doc[start - 1]) or _title_compound(doc[start - 1], tokens)):
+    while (
+        start > 0
+        and tokens[0].i - start < _MAX_TITLE_WORDS
+        and (is_title(doc[start - 1]) or _title_compound(doc[start - 1], tokens))
+    ):
         start -= 1
     return list(doc[start : tokens[-1].i + 1])
 
@@ -204,15 +210,22 @@ def _nominal(token: Token) -> Mention:
     return Mention(phrase.text, phrase.text, "nominal", token.i)
 
 
-def _role(titles: list[Token], head: Token) -> str | None:
-    words = [t.text for t in titles if t.lower_ not in ("the", "a", "an")]
-    role = " ".join(words) if words else None
-    appositive = next((c for c in head.children if c.dep_ == "appos"), None)
-    if appositive is not None and appositive.pos_ != "PROPN":
-        phrase = head.doc[appositive.left_edge.i : appositive.right_edge.i + 1].text
-        if len(phrase) <= 80:
-            role = role or phrase.strip(" ,")
-    return role
+def role_from(titles: list[Token], head: Token) -> str | None:
+    """A role from the titles before a name ("Finance Minister") or an appositive after it
+    ("the director of a research institute"); honorifics are not roles."""
+    words = [t.text for t in titles if t.lower_.rstrip(".") not in _NOT_ROLES]
+    if words:
+        return " ".join(words)
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "PROPN":
+            phrase = head.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
+            if 0 < len(phrase) <= 80:
+                return phrase
+    return None
+
+
+_NOT_ROLES = {*HONORIFICS, "the", "a", "an"}
+_MAX_TITLE_WORDS = 4
 
 
 def _join(tokens: list[Token]) -> str:

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.quotes.cues import SPEECH_VERBS
-from bot.nlp.quotes.names import PRONOUN_GENDER, honorific_gender, is_title, strip_name
+from bot.nlp.quotes.names import (
+    PRONOUN_GENDER,
+    honorific_gender,
+    role_from,
+    strip_name,
+    with_titles_before,
+)
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
@@ -106,10 +112,10 @@ class People:
         self._vote_pronoun_genders()
 
     def _add(self, entity: Span) -> None:
-        start = entity.start
-        while start > 0 and is_title(self.doc[start - 1]) and entity.start - start < 4:
-            start -= 1
-        titles, name = strip_name(list(self.doc[start : entity.end]))
+        tokens = with_titles_before(list(entity))
+        start = tokens[0].i
+        inner_titles, name = strip_name(list(entity))
+        titles = tokens[: entity.start - start] + inner_titles
         while name and name[-1].lemma_.lower() in SPEECH_VERBS:
             name = name[:-1]  # "Obama Says" in a headline
         words = [t.text for t in name if t.is_alpha or "." in t.text or "-" in t.text]
@@ -118,7 +124,7 @@ class People:
         full = "".join(t.text_with_ws for t in name).strip()
         gender = honorific_gender(titles)
         person = self._register(full, entity.start, gender)
-        role = _role_of(titles, entity)
+        role = role_from(titles, entity.root)
         if role:
             person.roles.append(role)
         if entity.root.i in self.quoted:
@@ -234,23 +240,6 @@ class People:
         while start > 0 and sentence - self.sightings[start - 1].sentence <= sentences:
             start -= 1
         return self.sightings[start:end]
-
-
-def _role_of(titles: list[Token], entity: Span) -> str | None:
-    """A role from the titles before a name or an appositive after it."""
-    words = [t.text for t in titles if t.lower_.rstrip(".") not in _NOT_ROLES]
-    if words:
-        return " ".join(words)
-    root = entity.root
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i and child.pos_ != "PROPN":
-            phrase = entity.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
-            if 0 < len(phrase) <= 80:
-                return phrase
-    return None
-
-
-_NOT_ROLES = {"the", "a", "an", "mr", "ms", "mrs", "miss", "mister"}
 
 
 def surname(name: str) -> str:

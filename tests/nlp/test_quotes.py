@@ -1,0 +1,181 @@
+"""Who said what: one test per attribution form, each on a few sentences of news prose."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from bot.models import Quote, Speaker
+from bot.nlp.quotes import extract_quotes
+
+
+def quotes_of(nlp: Language, text: str) -> tuple[list[Quote], list[Speaker]]:
+    return extract_quotes(nlp(text))
+
+
+def said(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    """(quote text, speaker) for every quote that is not ``other``."""
+    quotes, _ = quotes_of(nlp, text)
+    return [(q.text, q.speaker) for q in quotes if q.kind != "other"]
+
+
+def test_speaker_before_the_quote(nlp: Language) -> None:
+    text = "Anna Lindqvist spoke on Monday.\n\nAnna Lindqvist said, “We will cut taxes next year.”"
+    assert said(nlp, text) == [("We will cut taxes next year.", "Anna Lindqvist")]
+
+
+def test_speaker_after_the_quote(nlp: Language) -> None:
+    text = "“We will cut taxes next year,” Anna Lindqvist said."
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.text, q.speaker, q.kind, q.cue) for q in quotes] == [
+        ("We will cut taxes next year,", "Anna Lindqvist", "direct", "said")
+    ]
+    assert quotes[0].start == text.index("We will") and quotes[0].end == text.index("”")
+
+
+def test_inverted_said_with_appositive_gives_name_and_role(nlp: Language) -> None:
+    text = "“We will cut taxes next year,” said Anna Lindqvist, the finance minister of Sweden."
+    quotes, speakers = quotes_of(nlp, text)
+    assert quotes[0].speaker == "Anna Lindqvist"
+    assert speakers[0].name == "Anna Lindqvist"
+    assert speakers[0].role == "the finance minister of Sweden"
+
+
+def test_colon_introduction_with_honorific(nlp: Language) -> None:
+    text = (
+        "Grace Okafor leads the opposition.\n\n"
+        "But Ms. Okafor added: “The plan is a mistake and voters know it.”"
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert (quotes[0].speaker, quotes[0].mention) == ("Grace Okafor", "Ms. Okafor")
+
+
+def test_according_to(nlp: Language) -> None:
+    text = "The budget is “a disaster in the making,” according to Peter Brandt."
+    quotes, _ = quotes_of(nlp, text)
+    assert (quotes[0].speaker, quotes[0].cue) == ("Peter Brandt", "according to")
+
+
+def test_noun_cue_names_the_owner_of_the_warning(nlp: Language) -> None:
+    text = (
+        "Peter Brandt spoke on Monday. "
+        "Brandt’s warning that “the deficit will explode” was ignored."
+    )
+    assert said(nlp, text) == [("the deficit will explode", "Peter Brandt")]
+
+
+def test_quote_opening_the_article_attributed_by_the_next_sentence(nlp: Language) -> None:
+    text = (
+        "“We are not going to raise taxes this year.” "
+        "That was the verdict of Anna Lindqvist on Monday."
+    )
+    assert said(nlp, text) == [("We are not going to raise taxes this year.", "Anna Lindqvist")]
+
+
+def test_interrupted_quote_keeps_its_speaker(nlp: Language) -> None:
+    text = "“We will cut taxes,” Anna Lindqvist said. “And we will do it this year.”"
+    assert said(nlp, text) == [
+        ("We will cut taxes,", "Anna Lindqvist"),
+        ("And we will do it this year.", "Anna Lindqvist"),
+    ]
+
+
+def test_quote_paragraph_without_cue_continues_the_previous_speaker(nlp: Language) -> None:
+    text = (
+        "“We will cut taxes,” said Peter Brandt, the mayor.\n\n"
+        "“Nobody should doubt it. The money is there.”"
+    )
+    assert said(nlp, text)[1] == ("Nobody should doubt it. The money is there.", "Peter Brandt")
+
+
+def test_multi_paragraph_quote_reopened_per_paragraph(nlp: Language) -> None:
+    text = (
+        "Peter Brandt went on:\n\n"
+        "“The money is gone. Nobody will say where it went.\n\n"
+        "“We will find out, and soon.”"
+    )
+    assert said(nlp, text) == [
+        ("The money is gone. Nobody will say where it went.", "Peter Brandt"),
+        ("We will find out, and soon.", "Peter Brandt"),
+    ]
+
+
+def test_nested_quote_stays_in_one_quote(nlp: Language) -> None:
+    text = "“He told me ‘never again’ and I believed him,” said Peter Brandt."
+    assert said(nlp, text) == [("He told me ‘never again’ and I believed him,", "Peter Brandt")]
+
+
+def test_two_apostrophe_closer(nlp: Language) -> None:
+    text = "''We will win the vote,’’ Peter Brandt said. ''It is not close,'' he added."
+    assert said(nlp, text) == [
+        ("We will win the vote,", "Peter Brandt"),
+        ("It is not close,", "Peter Brandt"),
+    ]
+
+
+def test_possessive_apostrophes_do_not_make_quotes(nlp: Language) -> None:
+    text = "The miners' union and the voters’ anger are “very real,” Peter Brandt said."
+    assert said(nlp, text) == [("very real,", "Peter Brandt")]
+
+
+def test_pronoun_goes_to_the_salient_person_past_a_distractor(nlp: Language) -> None:
+    text = (
+        "Mr. Brandt arrived early on Monday.\n\n"
+        "He greeted the minister, Tom Jones, at the door. “Where is the money?” he asked."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert (quotes[0].speaker, quotes[0].mention) == ("Brandt", "he")
+
+
+def test_pronoun_gender_from_honorific_skips_the_other_person(nlp: Language) -> None:
+    text = (
+        "Ms. Okafor met Mr. Brandt in the capital on Tuesday.\n\n“The talks went well,” she said."
+    )
+    assert said(nlp, text) == [("The talks went well,", "Okafor")]
+
+
+def test_unresolvable_pronoun_is_unknown_not_guessed(nlp: Language) -> None:
+    quotes, speakers = quotes_of(nlp, "“It is over now,” she said.")
+    assert (quotes[0].speaker, quotes[0].mention, quotes[0].kind) == (None, "she", "direct")
+    assert speakers == []
+
+
+def test_organisation_as_speaker(nlp: Language) -> None:
+    text = "“We have no plans to close the base,” the Pentagon said in a statement."
+    quotes, speakers = quotes_of(nlp, text)
+    assert quotes[0].speaker == "Pentagon"
+    assert (speakers[0].name, speakers[0].kind) == ("Pentagon", "organization")
+
+
+def test_partial_quote_has_a_speaker_and_scare_quote_has_none(nlp: Language) -> None:
+    text = (
+        "Peter Brandt called the plan a “costly detour” on Monday. "
+        "The so-called “reform package” passed anyway."
+    )
+    quotes, speakers = quotes_of(nlp, text)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("costly detour", "partial", "Peter Brandt"),
+        ("reform package", "other", None),
+    ]
+    assert speakers[0].quote_indices == (0,)
+
+
+def test_title_in_quotes_is_other(nlp: Language) -> None:
+    text = "The film “The Long Way Home” opens on Friday in forty cities."
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("other", None)]
+
+
+def test_transcript_labels_name_the_speaker(nlp: Language) -> None:
+    text = (
+        "A partial transcript follows.\n\n"
+        '"HOST: Will you run again?\n\n'
+        '"LINDQVIST: Not this time, no."'
+    )
+    speakers = [speaker for _, speaker in said(nlp, text)]
+    assert speakers == ["HOST", "LINDQVIST"]
+
+
+def test_article_with_odd_marks_does_not_fail(nlp: Language) -> None:
+    text = "He said “this never ends.\n\n\"The vote is “close,” Brandt said. '' ” \" ’"
+    quotes, _ = quotes_of(nlp, text)
+    assert all(0 <= q.start <= q.end <= len(text) for q in quotes)

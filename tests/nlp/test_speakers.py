@@ -1,0 +1,63 @@
+"""One person, one speaker: clustering names, roles, aliases and the digest order."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from bot.nlp.quotes import extract_quotes
+
+
+def test_mentions_cluster_into_one_speaker_with_full_name_and_role(nlp: Language) -> None:
+    text = (
+        "Finance Minister Anna Lindqvist presented the budget on Monday.\n\n"
+        "“We will cut taxes,” Ms. Lindqvist said.\n\n"
+        "Lindqvist added that “nobody will pay more.”"
+    )
+    quotes, speakers = extract_quotes(nlp(text))
+    assert [q.speaker for q in quotes] == ["Anna Lindqvist", "Anna Lindqvist"]
+    assert len(speakers) == 1
+    speaker = speakers[0]
+    assert speaker.name == "Anna Lindqvist"
+    assert speaker.role == "Finance Minister"
+    assert set(speaker.aliases) == {"Ms. Lindqvist", "Lindqvist"}
+    assert speaker.quote_indices == (0, 1)
+
+
+def test_speaker_span_leaves_out_title_and_parenthetical(nlp: Language) -> None:
+    text = (
+        "“This bill will not pass,” said Rep. G.K. Butterfield (D-N.C.), "
+        "head of the Congressional Black Caucus."
+    )
+    quotes, speakers = extract_quotes(nlp(text))
+    assert quotes[0].speaker == "G.K. Butterfield"
+    assert speakers[0].role == "Rep."
+
+
+def test_two_people_with_one_surname_stay_apart(nlp: Language) -> None:
+    text = (
+        "Anna Berg and her brother Lars Berg run the farm.\n\n"
+        "“We will not sell,” Anna Berg said.\n\n"
+        "“Never,” Lars Berg said."
+    )
+    quotes, speakers = extract_quotes(nlp(text))
+    assert [q.speaker for q in quotes] == ["Anna Berg", "Lars Berg"]
+    assert {s.name for s in speakers} == {"Anna Berg", "Lars Berg"}
+
+
+def test_speakers_are_ordered_by_how_much_they_are_quoted(nlp: Language) -> None:
+    text = (
+        "“The vote is close,” said Peter Brandt.\n\n"
+        "“We have a plan,” Anna Lindqvist said. “It will work.”\n\n"
+        "“It is fully funded,” Lindqvist added."
+    )
+    _, speakers = extract_quotes(nlp(text))
+    assert [s.name for s in speakers] == ["Anna Lindqvist", "Peter Brandt"]
+    assert speakers[0].quote_indices == (1, 2, 3)
+
+
+def test_other_quotes_belong_to_no_speaker(nlp: Language) -> None:
+    text = "The so-called “reform package” passed. “It is a start,” Peter Brandt said."
+    quotes, speakers = extract_quotes(nlp(text))
+    other = [i for i, q in enumerate(quotes) if q.kind == "other"]
+    assert other == [0]
+    assert all(0 not in s.quote_indices for s in speakers)

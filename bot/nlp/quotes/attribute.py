@@ -154,6 +154,12 @@ def _label_attribution(layout: DocLayout, colon_at: int) -> Attribution | None:
 def _nearest_cue(
     layout: DocLayout, tokens: list[Token], first: int, last: int, method: str = "cue"
 ) -> Attribution | None:
+    """The cue for the quote at tokens ``[first, last)`` among ``tokens``.
+
+    A reporting verb that governs the quote wins, the outermost one first ("Trump said that
+    Clinton once described it as “…”" is Trump's report); otherwise the nearest cue.
+    """
+    governing = _ancestors(layout, first, last)
     best: tuple[int, Token, int] | None = None
     for cue in speech_cues(tokens):
         speaker = speaker_of(cue, layout.quoted)
@@ -162,12 +168,22 @@ def _nearest_cue(
         distance = first - cue.i if cue.i < first else cue.i - last
         if cue.pos_ == "NOUN":
             distance += _NOUN_CUE_PENALTY
+        if cue.i in governing:
+            distance = -1000 - governing[cue.i]
         if best is None or distance < best[0]:
             best = (distance, cue, speaker)
     if best is None:
         return None
     _, cue, speaker = best
     return Attribution(method, cue_text(cue), cue.i, speaker)
+
+
+def _ancestors(layout: DocLayout, first: int, last: int) -> dict[int, int]:
+    """Token index → height above the quote, for every token that governs the quote."""
+    if last <= first:
+        return {}
+    root = layout.doc[first:last].root
+    return {token.i: height for height, token in enumerate(root.ancestors)}
 
 
 def _colon_cue(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:

@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 
 from bot.briefing.grouping import article_features, group_articles, word_overlap
+from bot.briefing.speakers import full_names, with_full_names
 from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount, Story
 from bot.models import Analysis, Article, Quote
 
@@ -61,7 +62,7 @@ def compose_briefing(
     max_stories: int = MAX_STORIES,
 ) -> Briefing:
     """The briefing for ``items`` (the articles analyzed between ``since`` and ``until``)."""
-    articles = _unique(items)
+    articles = _prepared(items)
     if not articles:
         return Briefing(since=since, until=until, article_count=0)
     counts = speaker_counts(articles)
@@ -104,6 +105,25 @@ def speaker_counts(items: Sequence[AnalyzedArticle]) -> list[SpeakerCount]:
                 seen.add(key)
     ranked = sorted(quotes, key=lambda k: (-quotes[k], -articles[k], spelling[k]))
     return [SpeakerCount(spelling[k], quotes[k], articles[k]) for k in ranked]
+
+
+@dataclass(frozen=True)
+class _Item:
+    """An analyzed article as composing sees it, with speakers under their full names."""
+
+    article: Article
+    analysis: Analysis
+    submitted_at: datetime
+
+
+def _prepared(items: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """One entry per article, oldest first, each person under one name across the window."""
+    unique = _unique(items)
+    names = full_names(item.analysis for item in unique)
+    return [
+        _Item(item.article, with_full_names(item.analysis, names), item.submitted_at)
+        for item in unique
+    ]
 
 
 def _unique(items: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:

@@ -53,7 +53,9 @@ def link(label: str, url: str) -> str:
 
 def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
     """“Quote” — Speaker, optionally followed by the article it is from."""
-    text = escape(shorten(quote.text.strip(_QUOTE_MARKS), QUOTE_CHARS))
+    # "…we deliver it," said Vogt: the comma belongs to the attribution, not the quote.
+    bare = quote.text.strip(_QUOTE_MARKS).rstrip(",;: ")
+    text = escape(shorten(bare, QUOTE_CHARS))
     line = f"“{text}” — **{escape(quote.speaker)}**"
     if with_source and quote.source_url:
         line += f" ({link(quote.source_title or 'source', quote.source_url)})"

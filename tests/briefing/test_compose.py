@@ -96,3 +96,39 @@ def test_a_story_without_quotes_still_has_a_summary_and_sources():
     (story,) = briefing.stories
     assert story.quote is None and story.summary and len(story.sources) == 1
     assert briefing.quotes_of_the_day == () and briefing.most_quoted == ()
+
+
+def test_a_surname_alone_counts_as_the_one_full_name_that_ends_with_it():
+    full = write_article(STORIES[1], 0, SINCE + timedelta(hours=1), 1)  # quotes Amara Okafor
+    short = write_article(STORIES[1], 2, SINCE + timedelta(hours=2), 2)
+    renamed = replace(
+        short.analysis,
+        speakers=tuple(
+            replace(s, name="Okafor") if s.name == "Amara Okafor" else s
+            for s in short.analysis.speakers
+        ),
+        quotes=tuple(
+            replace(q, speaker="Okafor") if q.speaker == "Amara Okafor" else q
+            for q in short.analysis.quotes
+        ),
+    )
+    briefing = compose_briefing([full, replace(short, analysis=renamed)], SINCE, WINDOW_END)
+    counts = {c.name: (c.quotes, c.articles) for c in briefing.most_quoted}
+    assert counts["Amara Okafor"] == (2, 2) and "Okafor" not in counts
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    first = write_article(STORIES[1], 0, SINCE + timedelta(hours=1), 1)
+    other = replace(
+        first.analysis,
+        speakers=(*first.analysis.speakers, replace(first.analysis.speakers[0], name="Ben Okafor")),
+    )
+    lone = write_article(STORIES[1], 2, SINCE + timedelta(hours=2), 2)
+    lone_analysis = replace(
+        lone.analysis,
+        speakers=tuple(replace(s, name="Okafor") for s in lone.analysis.speakers[:1]),
+    )
+    briefing = compose_briefing(
+        [replace(first, analysis=other), replace(lone, analysis=lone_analysis)], SINCE, WINDOW_END
+    )
+    assert "Okafor" in {c.name for c in briefing.most_quoted}

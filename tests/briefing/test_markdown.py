@@ -46,3 +46,11 @@ def test_an_empty_window_says_so_and_suggests_how_to_fill_it():
     text = render_markdown(compose_briefing([], SINCE, WINDOW_END))
     assert "Nothing was analyzed here in the last 24 hours" in text
     assert "briefbot analyze" in text and "/briefing feeds add" in text
+
+
+def test_a_quote_ends_without_the_comma_that_led_to_its_attribution():
+    article = write_article(STORIES[0], 0, SINCE + timedelta(hours=1), 1)
+    quotes = tuple(replace(q, text=q.text + ",") for q in article.analysis.quotes)
+    trailing = replace(article, analysis=replace(article.analysis, quotes=quotes))
+    text = render_markdown(compose_briefing([trailing], SINCE, WINDOW_END))
+    assert "today we deliver it” — **Lena Vogt**" in text

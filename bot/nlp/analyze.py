@@ -7,7 +7,7 @@ evaluation commands call ``analyze_many`` so that batches go through ``nlp.pipe`
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,7 +18,7 @@ from bot.nlp.clean import clean_text
 from bot.nlp.language import looks_english
 from bot.nlp.model import load_pipeline
 from bot.nlp.quotes import extract_quotes, select_key_quotes
-from bot.nlp.summarize import ALGORITHMS, summarize
+from bot.nlp.summarize import ALGORITHMS, rank_sentences, select_summary
 
 MAX_TEXT_CHARS = 200_000
 """About 30,000 words: longer than any news article, short enough to parse in seconds."""
@@ -36,8 +36,12 @@ class AnalysisOptions:
     """Refuse input that cannot be summarized (one sentence, no punctuation) instead of warning."""
 
 
-def prepare_text(article: Article, options: AnalysisOptions) -> str:
-    """Validate and clean an article's text, raising ``InputError`` for unusable input."""
+def prepare_text(article: Article, options: AnalysisOptions) -> tuple[Article, str]:
+    """Validate and clean an article's text, raising ``InputError`` for unusable input.
+
+    Returns the article (titled from its headline line when it had no title) and the cleaned
+    body to parse; a headline on the first line is not part of the body (``split_headline``).
+    """
     if options.algorithm not in ALGORITHMS:
         names = ", ".join(ALGORITHMS)
         raise InputError(f"Unknown algorithm {options.algorithm!r}; choose one of: {names}.")
@@ -52,7 +56,34 @@ def prepare_text(article: Article, options: AnalysisOptions) -> str:
         )
     if "\x00" in article.text:
         raise InputError("The input looks like binary data, not text.")
-    return clean_text(article.text)
+    headline, body = split_headline(clean_text(article.text))
+    if headline and not article.title:
+        article = replace(article, title=headline)
+    return article, body
+
+
+HEADLINE_MAX_CHARS = 160
+
+
+def split_headline(text: str) -> tuple[str, str]:
+    """Split a leading headline paragraph off the body: ``(headline, body)``.
+
+    Pasted articles and text files usually start with their headline on a line of its own. Left
+    in, it fuses with the first sentence or crowds a real sentence out of the summary. A first
+    paragraph counts as a headline when it is short, does not end like a sentence, and more
+    paragraphs follow.
+    """
+    first, separator, rest = text.partition("\n\n")
+    first = first.strip()
+    if (
+        separator
+        and rest.strip()
+        and 0 < len(first) <= HEADLINE_MAX_CHARS
+        and "\n" not in first
+        and not first.endswith((".", "!", "?", ":", ";", ",", '"', "”", "’", "'"))
+    ):
+        return first, rest
+    return "", text
 
 
 def analyze(
@@ -60,7 +91,7 @@ def analyze(
 ) -> Analysis:
     """Analyze one article: the summary, its quotes and speakers, and the key quotes."""
     options = options or AnalysisOptions()
-    text = prepare_text(article, options)
+    article, text = prepare_text(article, options)
     nlp = nlp or load_pipeline()
     return analyze_doc(article, nlp(text), options)
 
@@ -77,7 +108,7 @@ def analyze_many(
     prepared: list[tuple[Article, str | InputError]] = []
     for article in articles:
         try:
-            prepared.append((article, prepare_text(article, options)))
+            prepared.append(prepare_text(article, options))
         except InputError as error:
             prepared.append((article, error))
     texts = (text for _, text in prepared if isinstance(text, str))
@@ -98,19 +129,15 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Analysi
     language = "en" if looks_english(doc) else "unknown"
     if language != "en":
         warnings.append("This text does not look like English; the summary may be poor.")
-    summary = summarize(
-        doc,
-        sentences=options.sentences,
-        words=options.words,
-        algorithm=options.algorithm,
-        title=article.title,
-    )
+    ranked = rank_sentences(doc, algorithm=options.algorithm, title=article.title)
+    summary = select_summary(ranked, sentences=options.sentences, words=options.words)
     quotes, speakers = extract_quotes(doc)
     key_quotes = select_key_quotes(quotes, speakers, summary)
     return Analysis(
         title=article.title or _fallback_title(doc),
         url=article.canonical_url or article.url,
         summary=tuple(summary),
+        ranked=tuple(ranked),
         quotes=tuple(quotes),
         speakers=tuple(speakers),
         key_quotes=key_quotes,

@@ -82,3 +82,21 @@ def test_a_batch_yields_errors_in_place_without_stopping(nlp: Language) -> None:
     assert isinstance(results[0], Analysis)
     assert isinstance(results[1], InputError)
     assert isinstance(results[2], Analysis)
+
+
+def test_a_headline_line_becomes_the_title_and_stays_out_of_the_summary(nlp: Language) -> None:
+    result = analyze(Article(text="Council backs budget\n\n" + STORY), nlp=nlp)
+    assert result.title == "Council backs budget"
+    assert "Council backs budget" not in result.text
+    assert all("Council backs" not in sentence.text for sentence in result.summary)
+
+
+def test_a_first_paragraph_that_is_a_sentence_is_not_a_headline(nlp: Language) -> None:
+    result = analyze(Article(text=STORY), nlp=nlp)
+    assert result.text.startswith("The city council approved")
+
+
+def test_ranked_sentences_allow_other_lengths_without_a_new_parse(nlp: Language) -> None:
+    result = analyze(Article(text=STORY), nlp=nlp)
+    assert len(result.ranked) >= len(result.summary)
+    assert {s.text for s in result.summary} <= {s.text for s in result.ranked}

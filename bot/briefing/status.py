@@ -64,7 +64,7 @@ def feed_status(feed: Feed, counts: dict[str, int], now: datetime) -> str:
     analyzed = counts.get("analyzed", 0)
     failed = counts.get("failed", 0)
     waiting = counts.get("new", 0) + counts.get("analyzing", 0)
-    summary = f"{seen} articles seen, {analyzed} summarized"
+    summary = f"{seen} {'article' if seen == 1 else 'articles'} seen, {analyzed} summarized"
     summary += f", {waiting} waiting" if waiting else ""
     summary += f", {failed} could not be read" if failed else ""
     lines.append(summary)

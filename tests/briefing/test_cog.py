@@ -17,6 +17,7 @@ import pytest
 from bot.briefing.build import briefing_for
 from bot.briefing.dispatcher import Dispatcher
 from tests.briefing.conftest import FakeClock
+from tests.briefing.feed_server import feed_site, rss
 from tests.briefing.stories import write_window
 from tests.discord.conftest import settings, start_bot  # noqa: F401 (fixtures)
 from tests.discord.harness import BotDriver, DiscordError, FakeDiscord
@@ -287,3 +288,51 @@ async def test_adding_a_feed_needs_manage_server(driver, fake_discord):
         permissions="0",
     )
     assert "Manage Guild" in fake_discord.original(payload)["content"]
+
+
+async def test_lost_permission_pauses_the_schedule(driver, fake_discord):
+    cog = driver.bot.get_cog("Briefing")
+    await briefing(
+        driver, *subcommand("schedule", option("time", "08:00"), option("timezone", "UTC"))
+    )
+    await cog.storage.save_schedule(
+        (await cog.storage.schedule(CHANNEL_ID)), datetime(2026, 11, 25, tzinfo=UTC)
+    )
+    fake_discord.forbidden.add(str(CHANNEL_ID))
+    clock = FakeClock(datetime(2026, 11, 26, 8, 0, tzinfo=UTC))
+    paused = Dispatcher(
+        cog.storage,
+        cog.dispatcher.compose,
+        cog.dispatcher.sender,
+        grace=timedelta(hours=2),
+        clock=clock,
+    )
+    assert await paused.tick() == {CHANNEL_ID: "paused"}
+    schedule = await cog.storage.schedule(CHANNEL_ID)
+    assert "no longer allowed to post" in schedule.paused_reason
+
+
+async def test_feeds_add_list_and_remove_through_discord(driver, fake_discord):
+    async with feed_site() as site:
+        url = site.publish("/feed.xml", rss("Harbour Times", [("/a.html", "A")], site.base))
+        payload = await briefing(driver, *subcommand("add", option("url", url), group="feeds"))
+        assert "Following **Harbour Times**" in fake_discord.original(payload)["content"]
+        payload = await briefing(driver, *subcommand("list", group="feeds"))
+        listed = text_of(answers(fake_discord, payload))
+        assert "**Harbour Times**" in listed and "1 article seen" in listed
+        choices = await driver.autocomplete(
+            "briefing",
+            {
+                "name": "feeds",
+                "type": 2,
+                "options": [
+                    {"name": "remove", "type": 1, "options": [option("feed", "harb", focused=True)]}
+                ],
+            },
+        )
+        assert [c["name"] for c in choices] == [f"Harbour Times — {url}"]
+        payload = await briefing(
+            driver, *subcommand("remove", option("feed", choices[0]["value"]), group="feeds")
+        )
+        assert "No longer following" in fake_discord.original(payload)["content"]
+        assert await driver.bot.get_cog("Briefing").poller.storage.feeds(GUILD_ID) == []

@@ -49,6 +49,8 @@ class DocLayout:
         self.paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
         self.paragraph_starts = [start for start, _ in self.paragraphs] or [0]
         self.token_paragraph = [0] * len(doc)
+        self.token_section = [0] * len(doc)
+        paragraph_section = _sections(text, self.paragraphs)
         paragraph = 0
         for token in doc:
             while (
@@ -57,6 +59,7 @@ class DocLayout:
             ):
                 paragraph += 1
             self.token_paragraph[token.i] = paragraph
+            self.token_section[token.i] = paragraph_section[paragraph] if self.paragraphs else 0
         self.quoted: set[int] = set()
         self.token_ranges: list[tuple[int, int]] = []
         for span in spans:
@@ -82,6 +85,21 @@ class DocLayout:
             for i in range(first, last)
             if i not in self.quoted and p_start <= doc[i].idx < p_end and not doc[i].is_space
         ]
+
+
+_SECTION_BREAK = re.compile(r"[\s_*=#~.\-–—]+|\d{1,2}(?::\d\d)? ?[ap]\.?m\.?")
+"""A paragraph that separates unrelated items: "___.", "* * *", or a live-blog "9:18 p.m."."""
+
+
+def _sections(text: str, paragraphs: list[tuple[int, int]]) -> list[int]:
+    """Section number of each paragraph; people named before a break are out of sight after."""
+    sections = []
+    section = 0
+    for start, end in paragraphs:
+        if _SECTION_BREAK.fullmatch(text, start, end):
+            section += 1
+        sections.append(section)
+    return sections
 
 
 def attribute_all(layout: DocLayout) -> list[Attribution | None]:

@@ -44,7 +44,9 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     if not spans:
         return [], []
     layout = DocLayout(doc, spans, text)
-    people = People(doc, layout.sentence_of, layout.token_paragraph, layout.quoted)
+    people = People(
+        doc, layout.sentence_of, layout.token_paragraph, layout.token_section, layout.quoted
+    )
     chained = follow_pronoun_subjects(people)
     attributions = attribute_all(layout)
     resolved: list[_Resolved] = []

@@ -90,11 +90,17 @@ class People:
     """The persons of one document and where each is mentioned (outside quotes)."""
 
     def __init__(
-        self, doc: Doc, sentence_of: list[int], paragraph_of: list[int], quoted: set[int]
+        self,
+        doc: Doc,
+        sentence_of: list[int],
+        paragraph_of: list[int],
+        section_of: list[int],
+        quoted: set[int],
     ) -> None:
         self.doc = doc
         self.sentence_of = sentence_of
         self.paragraph_of = paragraph_of
+        self.section_of = section_of
         self.quoted = quoted
         self.persons: dict[str, Person] = {}
         self.sightings: list[Sighting] = []
@@ -106,7 +112,8 @@ class People:
         for token in doc:
             if token.i in quoted or not _name_subject(token):
                 continue
-            if token.ent_type_ == "" or self.knows(token.text):
+            sentence_initial = token.i == token.sent.start
+            if self.knows(token.text) or (token.ent_type_ == "" and not sentence_initial):
                 self._add(_name_chain(token))
         self.sightings.sort(key=lambda s: s.token)
         self._vote_pronoun_genders()
@@ -236,8 +243,13 @@ class People:
         """Mentions in the ``sentences`` sentences up to ``token``, in document order."""
         sentence = self.sentence_of[token]
         end = bisect_left(self.sightings, token, key=lambda s: s.token)
+        section = self.section_of[token]
         start = end
-        while start > 0 and sentence - self.sightings[start - 1].sentence <= sentences:
+        while (
+            start > 0
+            and sentence - self.sightings[start - 1].sentence <= sentences
+            and self.section_of[self.sightings[start - 1].token] == section
+        ):
             start -= 1
         return self.sightings[start:end]
 

@@ -37,23 +37,31 @@ shops near the crossing reported a sharp drop in trade over the summer months.</
 
 
 def make_pdf(lines: Iterable[str], title: str = "") -> bytes:
-    """A small valid PDF with one page of text in Helvetica, written by hand."""
-    text_ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
-    for line in lines:
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        text_ops.append(f"({escaped}) Tj T*")
-    text_ops.append("ET")
-    stream = "\n".join(text_ops).encode("latin-1")
-    info = f"<< /Title ({title}) >>" if title else "<< >>"
+    """A small valid one-page PDF with text in Helvetica, written by hand."""
+    return make_pdf_pages([list(lines)], title)
+
+
+def make_pdf_pages(pages: list[list[str]], title: str = "") -> bytes:
+    """A valid PDF with one page per list of lines (objects: catalog, pages, font, info, …)."""
+    count = len(pages)
+    kids = " ".join(f"{5 + 2 * n} 0 R" for n in range(count))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        info.encode("latin-1"),
+        (f"<< /Title ({title}) >>" if title else "<< >>").encode("latin-1"),
     ]
+    for n, lines in enumerate(pages):
+        ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
+        for line in lines:
+            escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"({escaped}) Tj T*")
+        stream = "\n".join([*ops, "ET"]).encode("latin-1")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (6 + 2 * n)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -63,7 +71,7 @@ def make_pdf(lines: Iterable[str], title: str = "") -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\n" % (len(objects) + 1)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\n" % (len(objects) + 1)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
@@ -285,3 +293,35 @@ def settings() -> Settings:
 @pytest.fixture
 def resolver() -> StubResolver:
     return StubResolver()
+
+
+STORY_PARAGRAPHS = (
+    "The harbour bridge reopened to traffic on Monday morning after eight months of repairs "
+    "that cost the city far more than planned, officials said at a press conference.",
+    '"We are relieved to have it back," said Mayor Ana Ruiz, who cut the ribbon as the first '
+    "buses crossed. Engineers replaced the deck joints and repainted the steel arches.",
+    "Commuters had faced detours of up to forty minutes while the work went on, and local "
+    "shops near the crossing reported a sharp drop in trade over the summer months.",
+    "The council said a review of the contract would be published before the end of the year, "
+    "and that a second crossing further up the river remained under study.",
+)
+
+
+def page_html(
+    head: str = "",
+    h1: str = "Harbour bridge reopens after repairs",
+    body_before: str = "",
+    body_after: str = "<footer><p>© 2023 Coastal Times. All rights reserved.</p></footer>",
+    paragraphs: Iterable[str] = STORY_PARAGRAPHS,
+    title: str = "Harbour bridge reopens after repairs | Coastal Times",
+    lang: str = "en",
+) -> str:
+    """A news page written for the tests; each argument swaps one part of it."""
+    text = "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{title}</title>{head}</head><body>"
+        f'<nav><a href="/">Home</a> <a href="/news">News</a></nav>{body_before}'
+        f"<article>{heading}{text}</article>{body_after}</body></html>"
+    )

@@ -37,10 +37,12 @@ def schedule_status(schedule: Schedule, last: RunRecord | None, now: datetime) -
         if schedule.last_error:
             lines.append(f"Last problem: {schedule.last_error}")
     if last is not None:
-        detail = f" ({last.detail})" if last.detail and last.state != "sent" else ""
-        lines.append(
-            f"Last briefing, {last.local_date:%a %d %b}: {_RUN_WORDS[last.state]}{detail}."
-        )
+        words = _RUN_WORDS[last.state]
+        if last.state == "failed" and schedule.paused_reason:
+            words = "not sent"
+        detail = last.detail.rstrip(".") if last.state != "sent" else ""
+        detail = f" ({detail})" if detail else ""
+        lines.append(f"Last briefing, {last.local_date:%a %d %b}: {words}{detail}.")
     if schedule.paused_reason:
         lines.insert(0, f"{every}.")
     return "\n".join(lines)

@@ -35,7 +35,7 @@ def test_status_of_a_paused_schedule_says_why_and_how_to_resume():
         "**Paused** since Sat 28 Mar 07:30 EDT: The channel was deleted (or I can no longer "
         "see it).",
         "Run `/briefing schedule` for this channel again to resume.",
-        "Last briefing, Sat 28 Mar: failed, retrying (The channel was deleted.).",
+        "Last briefing, Sat 28 Mar: not sent (The channel was deleted).",
     ]
 
 

@@ -12,9 +12,11 @@ else is a bug, logged with its context (never a token) and answered with an erro
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 import logging
 import math
+import os
 import uuid
 
 import discord
@@ -65,6 +67,7 @@ class Briefbot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self._service = await Service.open(self.settings)
+        await self._start_workers()
         for name in EXTENSIONS:
             if importlib.util.find_spec(name) is None:
                 log.info("extension %s is not installed; skipping it", name)
@@ -73,6 +76,22 @@ class Briefbot(commands.Bot):
         if self.sync_on_start and self.settings.dev_guild_id:
             synced = await self.sync_commands(self.settings.dev_guild_id)
             log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild_id)
+
+    async def _start_workers(self) -> None:
+        """Start every worker process (each loads spaCy) before the bot goes online.
+
+        Worker processes otherwise start on first use, and starting one blocks the event loop
+        for about a second, as does the first import of the analysis code (spaCy): better here,
+        before the gateway connects, than in the middle of someone's command.
+        """
+        importlib.import_module("bot.jobs")
+        pool = self.service.pool
+        if pool.workers <= 0:
+            return
+        try:
+            await asyncio.gather(*(pool.run(os.getpid) for _ in range(pool.workers)))
+        except BriefbotError as error:
+            log.warning("could not start the worker processes ahead of use: %s", error.message)
 
     async def sync_commands(self, guild_id: int | None = None) -> list[app_commands.AppCommand]:
         """Register the commands with Discord: in one server at once, or globally.

@@ -30,7 +30,7 @@ SPEECH_VERBS = frozenset(
     lash denounce condemn applaud laud thank apologize apologise concede confess liken
     compare rate nickname question refer blame fault lambast defend portray depict threaten
     challenge rank dismiss vow bemoan acknowledge opine posit surmise relate retell
-    pray plead testify sing shout rant rave muse grumble gripe whine fume
+    pray plead testify sing shout rant rave muse grumble gripe whine fume speak
     """.split()  # noqa: SIM905
 )
 """Lemmas of verbs that report speech or writing; kept broad because a missed cue costs more

@@ -55,7 +55,7 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         found = _resolve(layout, people, chained, attribution, resolved)
         resolved.append(found)
         first, last = layout.token_ranges[index]
-        own_cue = attribution is not None and attribution.method == "cue"
+        own_cue = attribution is not None and attribution.method in ("cue", "label")
         p_start, _ = layout.paragraph_bounds(span.open_at)
         opens = opens_clause(text, p_start, span.open_at) or span.continued
         own_cue = own_cue or _cue_follows(layout, index)

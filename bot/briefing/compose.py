@@ -82,6 +82,7 @@ def compose_briefing(
         until=until,
         article_count=len(articles),
         stories=tuple(shown),
+        story_count=len(ranked),
         quotes_of_the_day=_quotes_of_the_day(articles, prominence, exclude=used),
         most_quoted=tuple(counts[:MOST_QUOTED]),
     )

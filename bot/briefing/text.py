@@ -80,9 +80,11 @@ def most_quoted_line(rank: int, count: SpeakerCount) -> str:
 def window_line(briefing: Briefing, zone: tzinfo) -> str:
     """ "50 articles, 10 stories · Wed 25 Nov 07:00 – Thu 26 Nov 07:00 UTC"."""
     articles = "article" if briefing.article_count == 1 else "articles"
-    stories = "story" if len(briefing.stories) == 1 else "stories"
+    total = max(briefing.story_count, len(briefing.stories))
+    stories = "story" if total == 1 else "stories"
+    shown = f" (top {len(briefing.stories)} shown)" if total > len(briefing.stories) else ""
     return (
-        f"{briefing.article_count} {articles}, {len(briefing.stories)} {stories} · "
+        f"{briefing.article_count} {articles}, {total} {stories}{shown} · "
         f"{_when(briefing.since, zone)} – {_when(briefing.until, zone)} "
         f"{briefing.until.astimezone(zone).tzname()}"
     )

@@ -64,6 +64,8 @@ class Briefing:
     until: datetime
     article_count: int
     stories: tuple[Story, ...] = ()
+    """The best-ranked stories; ``story_count`` says how many the window held in all."""
+    story_count: int = 0
     quotes_of_the_day: tuple[BriefingQuote, ...] = ()
     most_quoted: tuple[SpeakerCount, ...] = ()
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from bot.briefing.compose import compose_briefing
 from bot.briefing.grouping import word_overlap
+from bot.briefing.markdown import render_markdown
 from tests.briefing.conftest import WINDOW_END
 from tests.briefing.stories import STORIES, write_article, write_window
 
@@ -132,3 +133,9 @@ def test_two_people_sharing_a_surname_stay_apart():
         [replace(first, analysis=other), replace(lone, analysis=lone_analysis)], SINCE, WINDOW_END
     )
     assert "Okafor" in {c.name for c in briefing.most_quoted}
+
+
+def test_only_the_top_stories_are_told_and_the_rest_are_counted(window):
+    briefing = compose_briefing(window, SINCE, WINDOW_END, max_stories=4)
+    assert len(briefing.stories) == 4 and briefing.story_count == 10
+    assert "*50 articles, 10 stories (top 4 shown) · " in render_markdown(briefing)

@@ -49,6 +49,8 @@ PRONOUN_GENDER = {
 _NAME_DEPS = {"compound", "flat", "nmod", "amod", "npadvmod"}
 _NOMINAL_DEPS = {"det", "amod", "compound", "poss", "nummod", "case", "nmod", "quantmod"}
 _PERSONISH = {"PERSON"}
+_NOT_SPEAKERS = {"TIME"}
+"""A clock time heading a live-blog item ("5:45 p.m.") is never who spoke."""
 _ORGANISATIONS = {"ORG", "NORP", "GPE", "FAC"}
 
 
@@ -117,6 +119,8 @@ def mention_for(token: Token) -> Mention | None:
     appositive = _named_appositive(token)
     if token.pos_ not in ("PROPN",) and appositive is not None and token.ent_type_ == "":
         return _named(appositive, token)
+    if token.ent_type_ in _NOT_SPEAKERS:
+        return None
     if token.pos_ == "PROPN" or token.ent_type_ in _PERSONISH | _ORGANISATIONS:
         return _named(token, token)
     if token.pos_ in ("NOUN", "NUM", "ADJ", "X"):

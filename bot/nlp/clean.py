@@ -1,15 +1,128 @@
-"""Text cleaning before parsing: normalise whitespace and paragraphs, drop boilerplate."""
+"""Text cleaning before parsing: normalise whitespace and paragraphs, drop boilerplate.
+
+Everything here works on characters, not on a parse, because it must run before the one parse
+every article gets. The characters that survive are the original ones (curly quotes, dashes,
+accents): the quote finder downstream depends on the exact marks the author used. Only
+whitespace is rewritten, and only text that must never reach a summary is removed: feed
+trailers, calls to action, photo credits and a closing author bio.
+"""
 
 from __future__ import annotations
 
 import re
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+
+SOFT_WRAP_MIN_CHARS = 40
+"""A line at least this long that ends mid-sentence was wrapped by an editor, not by the author."""
+
+_FEED_TRAILER = re.compile(
+    r"\s*The post\s.{1,300}?\sappeared first on\s[^\n]{1,200}?(?:\.|$)", re.IGNORECASE
+)
+_CALL_TO_ACTION_LINE = re.compile(
+    r"^\W*(?:click here|read more|read the full|subscribe|sign up|share this|share on|"
+    r"follow us|follow (?:him|her|them) on|scroll down|advertisement\W*$|related:|"
+    r"continue reading|see also:)",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_INLINE = re.compile(r"\bScroll down for (?:the )?videos?\b\.?\s*")
+_CALL_TO_ACTION_MAX_WORDS = 30
+"""A call-to-action line is short; a long line that opens with "Read more" is prose."""
+
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^\W*(?:photo|photograph|picture|image|illustration|video)s?"
+    r"(?:\s+(?:credit|copyright|courtesy))?\s*(?:by\b|:|\||©)"
+    r"|^\W*(?:image\s+)?(?:credit|copyright|©)\s*[:|]?\s",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT_INLINE = re.compile(
+    r"\s*\((?:photo|photograph|picture|image)s?(?: credit)?\s*(?:by|:)[^()\n]{1,120}\)",
+    re.IGNORECASE,
+)
+_PHOTO_CREDIT_MAX_WORDS = 20
+
+_AUTHOR_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,4}"
+    r"(?:covers|writes about|reports on|is a (?:senior |staff |contributing |freelance )?"
+    r"(?:reporter|writer|correspondent|editor|journalist|columnist))\b"
+    r".{0,200}?\bfor\b.{1,400}$",
+    re.DOTALL,
+)
+_AUTHOR_BIO_MAX_WORDS = 80
 
 
 def clean_text(text: str) -> str:
-    """Return the text with normalised whitespace and one blank line between paragraphs."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    paragraphs = [_SPACES.sub(" ", p).strip() for p in _BLANK_LINES.split(text)]
-    return "\n\n".join(p for p in paragraphs if p)
+    """Return the article text ready to parse.
+
+    Paragraphs are separated by exactly one blank line; a single line break inside a paragraph
+    becomes a space when it only wrapped a sentence (so the parser sees one sentence) and a
+    paragraph break otherwise (a heading line stays apart from the prose under it).
+    """
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    paragraphs: list[str] = []
+    for block in _BLANK_LINES.split(text):
+        paragraphs.extend(_split_block(block))
+    paragraphs = [p for p in (_clean_paragraph(p) for p in paragraphs) if p]
+    while paragraphs and _is_author_bio(paragraphs[-1]):
+        paragraphs.pop()
+    return "\n\n".join(paragraphs)
+
+
+def _split_block(block: str) -> list[str]:
+    """Join soft-wrapped lines of one blank-line-separated block; keep hard breaks apart."""
+    lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+    lines = [line for line in lines if line]
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and _is_soft_wrap(paragraphs[-1], line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _is_soft_wrap(previous: str, line: str) -> bool:
+    """True when ``line`` continues the sentence ``previous`` was cut in."""
+    if _is_boilerplate_line(line) or _is_boilerplate_line(previous):
+        return False
+    if line[:1].islower():
+        return True
+    last_line = previous.rsplit("\n", 1)[-1]
+    return len(last_line) >= SOFT_WRAP_MIN_CHARS and not _SENTENCE_END.search(last_line)
+
+
+def _clean_paragraph(paragraph: str) -> str:
+    """Drop the paragraph when it is boilerplate, else strip inline boilerplate from it."""
+    if _is_boilerplate_line(paragraph):
+        return ""
+    paragraph = _FEED_TRAILER.sub("", paragraph)
+    paragraph = _CALL_TO_ACTION_INLINE.sub("", paragraph)
+    paragraph = _PHOTO_CREDIT_INLINE.sub("", paragraph)
+    return _SPACES.sub(" ", paragraph).strip()
+
+
+def is_boilerplate(text: str) -> bool:
+    """True when a sentence or line is site furniture that must never reach a summary.
+
+    Cleaning removes what it recognises before the parse; the summarizer asks again per sentence
+    because a call to action can sit inside a paragraph the cleaner had to keep.
+    """
+    return _is_boilerplate_line(text.strip()) or bool(_CALL_TO_ACTION_INLINE.search(text))
+
+
+def _is_boilerplate_line(line: str) -> bool:
+    """A whole line that is a call to action, a photo credit or a feed trailer."""
+    words = len(line.split())
+    if _CALL_TO_ACTION_LINE.match(line) and words <= _CALL_TO_ACTION_MAX_WORDS:
+        return True
+    if _PHOTO_CREDIT_LINE.match(line) and words <= _PHOTO_CREDIT_MAX_WORDS:
+        return True
+    return bool(_FEED_TRAILER.fullmatch(line))
+
+
+def _is_author_bio(paragraph: str) -> bool:
+    """The closing "Jane Doe covers science for The Paper. She has…" line of many sites."""
+    return len(paragraph.split()) <= _AUTHOR_BIO_MAX_WORDS and bool(_AUTHOR_BIO.match(paragraph))

@@ -95,9 +95,10 @@ def article_from_html(html: str, url: str = "", source: str = "url") -> Article:
     if not text:
         raise NotAnArticleError(NO_TEXT_MESSAGE)
     host = (urlsplit(url).hostname or "") if url else ""
+    title = choose_title(metadata, host)
     return Article(
-        text=text,
-        title=choose_title(metadata, host),
+        text=_without_leading_title(text, title),
+        title=title,
         url=url,
         canonical_url=choose_canonical(url, metadata.canonical),
         byline=_byline(metadata),
@@ -134,6 +135,14 @@ def _main_text(html: str, url: str) -> str:
         return text
     second = _readability_text(html)
     return second if len(second) > len(text) else text
+
+
+def _without_leading_title(text: str, title: str) -> str:
+    """The body without a first line that repeats the headline (kept in ``title`` already)."""
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and squash(first).casefold() == squash(title).casefold():
+        return rest.strip()
+    return text
 
 
 def _prefer_stated_body(text: str, metadata: PageMetadata) -> str:

@@ -315,3 +315,30 @@ async def test_global_limit_queues_then_gives_up(server: LocalServer, settings, 
         await fetcher.fetch(server.url("/article"), "user:2")
     server.release.set()
     assert (await slow).status == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/missing",
+        "/broken",
+        "/image",
+        "/huge-declared",
+        "/huge-chunked",
+        "/bomb",
+        "/drip",
+        "/loop-a",
+        "/chain/9",
+        "/to?url=http%3A%2F%2F10.0.0.1%2F",
+        "/to?url=file%3A%2F%2F%2Fetc%2Fpasswd",
+    ],
+)
+async def test_every_failure_is_one_short_line_without_addresses(fetcher, server, path):
+    with pytest.raises(FetchError) as caught:
+        await fetcher.fetch(server.url(path))
+    message = caught.value.message
+    assert "\n" not in message
+    assert len(message) < 160
+    assert "127.0.0.1" not in message
+    assert str(server.port) not in message
+    assert "Traceback" not in message

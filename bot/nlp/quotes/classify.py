@@ -20,18 +20,25 @@ def opens_clause(text: str, paragraph_start: int, open_at: int) -> bool:
 
 
 def classify(
-    inner: str, opens: bool, attributed: bool, own_cue: bool, headline: bool = False
+    inner: str,
+    opens: bool,
+    attributed: bool,
+    own_cue: bool,
+    headline: bool = False,
+    after_title_word: bool = False,
 ) -> QuoteKind:
     """The kind of a quote from its shape and whether a cue attributes it.
 
     ``opens``: the quote starts a clause; ``attributed``: some speaker was found (own cue,
     colon, neighbouring quote); ``own_cue``: a cue in the quote's own sentence; ``headline``:
-    the quote is in the title line, where every word is capitalised anyway.
+    the quote is in the title line, where every word is capitalised anyway;
+    ``after_title_word``: the quote follows a word that introduces titles ("the book “…”").
+    A capitalised quote under a speech verb is a name someone was called ("Miss Piggy").
     """
     words = inner.split()
     if not attributed or not words:
         return "other"
-    if not headline and _looks_like_title(words):
+    if not headline and _looks_like_title(words) and not (own_cue and not after_title_word):
         return "other"
     sentence_like = len(words) >= 4 or inner.rstrip().endswith((*_SENTENCE_ENDS, ","))
     if opens and sentence_like:
@@ -48,3 +55,15 @@ def _looks_like_title(words: list[str]) -> bool:
         and all(w[0].isupper() for w in long_words)
         and len(words) <= 8
     )
+
+
+_TITLE_INTRODUCERS = frozenset(
+    "in on at of from titled entitled called named dubbed book film movie show song album "
+    "series play novel program programme column essay article report".split()  # noqa: SIM905
+)
+
+
+def follows_title_word(text: str, paragraph_start: int, open_at: int) -> bool:
+    """Whether the word before a quote introduces a title: in “…”, the book “…”."""
+    lead = text[paragraph_start:open_at].rstrip().split()
+    return bool(lead) and lead[-1].lower().strip(",") in _TITLE_INTRODUCERS

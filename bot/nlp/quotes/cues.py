@@ -96,6 +96,9 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
             continue
         if verb.dep_ == "relcl":
             return verb.head.i
+        if verb.dep_ == "acl" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "issued a statement calling it …": the issuer speaks
+            continue
         break
     return _inverted_subject(cue, quoted)
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribute import Attribution, DocLayout, attribute_all
-from bot.nlp.quotes.classify import classify, opens_clause
+from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People
@@ -61,7 +61,14 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         own_cue = own_cue or _cue_follows(layout, index)
         inner = text[span.start : span.end]
         headline = layout.paragraph_of(span.open_at) == 0
-        kind = classify(inner, opens, attribution is not None, own_cue, headline)
+        kind = classify(
+            inner,
+            opens,
+            attribution is not None,
+            own_cue,
+            headline,
+            follows_title_word(text, p_start, span.open_at),
+        )
         quotes.append(
             Quote(
                 text=inner,

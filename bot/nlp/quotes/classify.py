@@ -58,8 +58,10 @@ def _looks_like_title(words: list[str]) -> bool:
 
 
 _TITLE_INTRODUCERS = frozenset(
-    "in on at of from titled entitled called named dubbed book film movie show song album "
-    "series play novel program programme column essay article report".split()  # noqa: SIM905
+    """
+    in on at of from titled entitled called named dubbed book film movie show song album
+    series play novel program programme column essay article report
+    """.split()  # noqa: SIM905
 )
 
 

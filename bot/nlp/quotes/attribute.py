@@ -278,7 +278,25 @@ def _continued_paragraph(
     if start_token is None:
         return None
     tokens = layout.free_tokens(start_token.start, start_token.end, pp_start, pp_end)
-    return _nearest_cue(layout, tokens, start_token.end, start_token.end, "continued")
+    return _main_cue(layout, tokens)
+
+
+def _main_cue(layout: DocLayout, tokens: list[Token]) -> Attribution | None:
+    """The reporting verb highest in its sentence, from the last sentence that has one.
+
+    "Carter said that critics had been predicting a withdrawal": Carter, not the critics.
+    """
+    best: tuple[int, int, Token, int] | None = None
+    for cue in speech_cues(tokens):
+        speaker = speaker_of(cue, layout.quoted)
+        if speaker is None or cue.pos_ == "NOUN":
+            continue
+        rank = (layout.sentence_of[cue.i], -sum(1 for _ in cue.ancestors))
+        if best is None or rank > best[:2]:
+            best = (*rank, cue, speaker)
+    if best is None:
+        return None
+    return Attribution("continued", cue_text(best[2]), best[2].i, best[3])
 
 
 def _ends_statement(text: str, span: QuotedSpan) -> bool:

@@ -31,6 +31,7 @@ SPEECH_VERBS = frozenset(
     compare rate nickname question refer blame fault lambast defend portray depict threaten
     challenge rank dismiss vow bemoan acknowledge opine posit surmise relate retell
     pray plead testify sing shout rant rave muse grumble gripe whine fume speak
+    beam smile laugh grin sigh shrug nod bark gasp chuckle marvel exult cheer crow
     """.split()  # noqa: SIM905
 )
 """Lemmas of verbs that report speech or writing; kept broad because a missed cue costs more
@@ -189,11 +190,13 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
         if named is not None and (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"):
             return doc[after], named.i
     window: list[Token] = []
-    for i in range(after, min(len(doc), after + _TRAIL_LIMIT)):
-        token = doc[i]
-        if i in quoted or token.text in (".", ";", "!", "?") or "\n" in token.text:
+    for token in doc[after:]:
+        if token.text in (".", ";", "!", "?") or "\n" in token.text:
             break
-        window.append(token)
+        if token.i not in quoted:
+            window.append(token)
+        if len(window) >= _TRAIL_LIMIT:
+            break
     verbs = [
         t
         for t in window
@@ -204,9 +207,9 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
     if not verbs:
         return None
     verb = verbs[0]
-    before = [t for t in window if t.i < verb.i and not t.is_punct]
-    if before:
-        head = _chunk_head(_up_to_comma(window[: verb.i - after]), stop_at_preposition=True)
+    before = [t for t in window if t.i < verb.i]
+    if any(not t.is_punct for t in before):
+        head = _chunk_head(_up_to_comma(before), stop_at_preposition=True)
     else:
         rest = [t for t in window if t.i > verb.i]
         head = _chunk_head(_up_to_comma(rest), stop_at_preposition=True)

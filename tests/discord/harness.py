@@ -16,7 +16,10 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -451,13 +454,34 @@ def _validate_command(command: dict) -> None:
             raise _bad(f"options.{option['name']}.description: must be 1-100 characters.")
 
 
-async def wait_for(condition: Any, timeout: float = 10.0) -> None:
-    """Poll ``condition()`` until true (for work that runs after the handler returns)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+@contextmanager
+def fake_discord_in_thread() -> Iterator[FakeDiscord]:
+    """A fake Discord serving from its own thread and event loop.
+
+    For callers that run their own loop (the CLI) and for the bench, where the server's work
+    must not be counted against the bot's event loop (in production it is Discord's).
+    """
+    fake = FakeDiscord()
+    loop = asyncio.new_event_loop()
+    ready = threading.Event()
+
+    def serve() -> None:
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(fake.start())
+        ready.set()
+        loop.run_forever()
+
+    thread = threading.Thread(target=serve, name="fake-discord", daemon=True)
+    thread.start()
+    if not ready.wait(10):
+        raise RuntimeError("the fake Discord did not start")
+    try:
+        yield fake
+    finally:
+        asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(10)
+        loop.close()
 
 
 class BotDriver:

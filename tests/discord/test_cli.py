@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +9,7 @@ import discord
 import pytest
 
 from bot.cli import main
-from tests.discord.harness import FakeDiscord
+from tests.discord.harness import FakeDiscord, fake_discord_in_thread
 
 
 @pytest.fixture
@@ -27,24 +25,9 @@ def env_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def threaded_discord(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeDiscord]:
     """The fake Discord on its own thread, since the CLI runs its own event loop."""
-    fake = FakeDiscord()
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-
-    def serve() -> None:
-        asyncio.set_event_loop(loop)
-        loop.run_until_complete(fake.start())
-        ready.set()
-        loop.run_forever()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    ready.wait(10)
-    monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
-    yield fake
-    asyncio.run_coroutine_threadsafe(fake.stop(), loop).result(10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
+    with fake_discord_in_thread() as fake:
+        monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+        yield fake
 
 
 def test_run_without_a_token_explains_how_to_get_one(

@@ -10,7 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from bot.config import Settings
-from bot.errors import BlockedURLError, BusyError, FetchError, NotAnArticleError
+from bot.errors import BlockedURLError, BriefbotError, BusyError, FetchError, NotAnArticleError
 from bot.ingest.fetch import Fetcher
 from tests.ingest.conftest import LocalServer, StubResolver
 
@@ -334,7 +334,7 @@ async def test_global_limit_queues_then_gives_up(server: LocalServer, settings, 
     ],
 )
 async def test_every_failure_is_one_short_line_without_addresses(fetcher, server, path):
-    with pytest.raises(FetchError) as caught:
+    with pytest.raises(BriefbotError) as caught:
         await fetcher.fetch(server.url(path))
     message = caught.value.message
     assert "\n" not in message

@@ -47,8 +47,9 @@ NOUN_CUES = frozenset(
 """Nouns whose owner is the speaker: "Lindqvist's warning that …", "the verdict of X"."""
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_ADDRESSEE_PASSIVES = frozenset({"ask", "tell", "inform", "notify", "urge", "order", "advise"})
-"""In "Rubio was asked whether …" the passive subject is the one spoken to, not the speaker."""
+_SPEAKING_PASSIVES = frozenset({"quote", "cite", "record", "hear"})
+"""Passives whose subject still speaks ("X was quoted as saying"); in "Rubio was asked …" or
+"the name was announced" the passive subject is spoken to or spoken about."""
 _CLAUSE_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "pcomp", "acl", "relcl", "parataxis"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj", "appos", "oprd", "dep"})
 
@@ -112,9 +113,7 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
                 return objects[0].i
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.i not in quoted:
-            if child.dep_ == "nsubjpass" and (
-                child.lower_ == "it" or verb.lemma_ in _ADDRESSEE_PASSIVES
-            ):
+            if child.dep_ == "nsubjpass" and verb.lemma_ not in _SPEAKING_PASSIVES:
                 continue
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head.i

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from bot.models import Quote, Speaker
 from bot.nlp.quotes.attribute import Attribution, DocLayout, attribute_all
 from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
-from bot.nlp.quotes.marks import find_quoted_spans
+from bot.nlp.quotes.marks import QuotedSpan, find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People
 from bot.nlp.quotes.pronouns import follow_pronoun_subjects, resolve_pronoun
@@ -61,6 +61,8 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         own_cue = own_cue or _cue_follows(layout, index)
         inner = text[span.start : span.end]
         headline = layout.paragraph_of(span.open_at) == 0
+        if _subheading(layout, span, p_start):
+            attribution = None
         kind = classify(
             inner,
             opens,
@@ -118,6 +120,15 @@ def _resolve(
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _subheading(layout: DocLayout, span: QuotedSpan, p_start: int) -> bool:
+    """ "'Coal Isn't the Villain.'" alone on its line: a section heading, not a quote."""
+    _, p_end = layout.paragraph_bounds(span.open_at)
+    whole = span.open_at == p_start and span.outer_end >= p_end - 2
+    return (
+        whole and span.family == "single" and len(layout.text[span.start : span.end].split()) <= 10
+    )
 
 
 def _cue_follows(layout: DocLayout, index: int) -> bool:

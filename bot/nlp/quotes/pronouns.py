@@ -18,11 +18,11 @@ from bot.nlp.quotes.people import People, Person, Sighting, speaks
 
 WINDOW_SENTENCES = 6
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
-_DECAY = 0.6
+_DECAY = 0.5
 _SUBJECT_WEIGHT = 2.0
 _OBJECT_WEIGHT = 0.7
-_SPEAKER_WEIGHT = 3.0
-_SAME_PARAGRAPH = 2.0
+_SPEAKER_WEIGHT = 1.5
+_SAME_PARAGRAPH = 3.0
 _MIN_SCORE = 0.1
 
 

@@ -112,7 +112,7 @@ async def run(fake: FakeDiscord, rounds: int, workers: int) -> list[tuple[str, s
             cooldown_uses=10_000,
         )
         bot = Briefbot(settings)
-        await bot.login("bench-token")
+        await bot.login(fake.token)
         driver = BotDriver(bot, fake, 800_000_000_000_000_001)
         try:
             await _timed(driver, pasted_article(-1))  # Starts the workers and loads spaCy.

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import discord
 import pytest
+import yarl
+from discord.gateway import DiscordWebSocket
 
 from bot.client import Briefbot
 from bot.config import Settings
@@ -31,6 +33,7 @@ async def fake_discord(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDis
     fake = FakeDiscord()
     await fake.start()
     monkeypatch.setattr(discord.http.Route, "BASE", fake.api_base)
+    monkeypatch.setattr(DiscordWebSocket, "DEFAULT_GATEWAY", yarl.URL(fake.gateway.url))
     yield fake
     await fake.stop()
     for request in fake.requests:

@@ -26,6 +26,7 @@ from tests.discord.discord_rules import (
     validate_command,
     validate_message,
 )
+from tests.discord.gateway import FakeGateway
 from tests.discord.payloads import (
     APPLICATION_ID,
     bot_user_payload,
@@ -84,6 +85,9 @@ class FakeDiscord:
     commands: dict[str, list[dict]] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     downloads: list[str] = field(default_factory=list)
+    gateway: FakeGateway = field(default_factory=FakeGateway)
+    token: str = "test-token"
+    """The one bot token this Discord accepts; any other gets 401 at login."""
     base_url: str = ""
     _runner: web.AppRunner | None = None
 
@@ -91,12 +95,14 @@ class FakeDiscord:
         app = web.Application(client_max_size=50_000_000)
         app.router.add_route("*", "/api/v10/{tail:.*}", self._api)
         app.router.add_get("/files/{name}", self._file)
+        self.gateway.install(app)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
         port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.base_url = f"http://127.0.0.1:{port}"
+        self.gateway.url = f"ws://127.0.0.1:{port}/gateway"
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -164,6 +170,8 @@ class FakeDiscord:
             )
         )
         try:
+            if path == "/users/@me" and request.headers.get("Authorization") != f"Bot {self.token}":
+                raise DiscordError(401, 0, "401: Unauthorized")
             result = self._route(request.method, path.split("/")[1:], body)
         except DiscordError as error:
             return _json({"code": error.code, "message": error.message}, error.status)

@@ -67,3 +67,16 @@ def test_sync_globally(
     assert code == 0
     assert "every server" in capsys.readouterr().out
     assert list(threaded_discord.commands) == ["global"]
+
+
+def test_python_m_bot_with_a_token_runs_the_bot(
+    env_file: Path, threaded_discord: FakeDiscord, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env_file.write_text(env_file.read_text() + "DISCORD_TOKEN=revoked-token\n")
+
+    code = main(["--env-file", str(env_file)])
+
+    assert code == 6, "no sub-command and a token: the bot starts, and logs in with the token"
+    assert "Discord rejected DISCORD_TOKEN" in capsys.readouterr().err
+    [login] = [r for r in threaded_discord.requests if r.path == "/users/@me"]
+    assert login.headers["Authorization"] == "Bot revoked-token"

@@ -6,6 +6,7 @@ import json
 import pickle
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -196,3 +197,11 @@ def test_extraction_modules_do_not_import_aiohttp():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_page_far_beyond_any_article_is_refused_quickly():
+    links = "".join(f'<a href="/{n}">link {n}</a> ' for n in range(60_000))
+    started = time.monotonic()
+    with pytest.raises(NotAnArticleError, match="too large"):
+        extract(f"<html><body>{links}</body></html>")
+    assert time.monotonic() - started < 2.0

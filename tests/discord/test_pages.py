@@ -147,3 +147,22 @@ async def test_a_20000_word_article_pages_within_discords_limits(driver: BotDriv
     who = " ".join(p["embeds"][0]["description"] for p in digest_pages)
     assert "__Who said what__" in who and "**Jonas Berg" in who
     assert "(continued)" in who, "a speaker's heading is repeated on the next page"
+
+
+async def test_in_direct_messages_buttons_show_only_the_users_own_articles(
+    start_bot: StartBot,
+) -> None:
+    owner = await start_bot()
+    summary = await _summary_in_dms(owner)
+    stranger = await start_bot()
+
+    mine = await owner.click(summary, "Who said what", guild_id=None)
+    theirs = await stranger.click(summary, "Who said what", guild_id=None)
+
+    assert "Elena Duarte" in _reply(owner, mine)["data"]["embeds"][0]["description"]
+    assert "no longer stored" in _reply(stranger, theirs)["data"]["content"]
+
+
+async def _summary_in_dms(driver: BotDriver) -> dict:
+    payload = await driver.slash("summarize", option("text", ARTICLE), guild_id=None)
+    return driver.fake.original(payload)

@@ -51,6 +51,16 @@ async def test_private_summary_is_deferred_and_answered_ephemerally(driver: BotD
     assert driver.fake.original(payload)["flags"] & 64
 
 
+async def test_sentences_option_sets_the_summary_length(driver: BotDriver) -> None:
+    one = await driver.slash("summarize", option("text", ARTICLE), option("sentences", 1, 4))
+    five = await driver.slash("summarize", option("text", ARTICLE), option("sentences", 5, 4))
+
+    short = _embed(driver.fake.original(one))["description"]
+    long = _embed(driver.fake.original(five))["description"]
+    assert short.count(". ") + 1 < long.count(". ") + 1
+    assert len(short) < len(long)
+
+
 async def test_summarize_url_links_the_title_and_names_the_source(driver: BotDriver) -> None:
     url = driver.fake.serve_file("night-buses.html", article_html(TITLE, ARTICLE), "text/html")
 

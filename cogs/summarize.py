@@ -69,7 +69,7 @@ class Summarize(commands.Cog):
     )
     @app_commands.describe(
         url="Link to the article",
-        text="The article's text, pasted",
+        text="The article's text, pasted (up to 6,000 characters; attach a file for longer ones)",
         file="The article as a .txt, .md, .html or .pdf file",
         sentences="How many sentences the summary has (1-10)",
         private="Only you see the answer",

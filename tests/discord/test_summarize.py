@@ -173,3 +173,15 @@ async def test_summarize_menu_on_a_message_with_nothing_to_read(driver: BotDrive
     [reply] = driver.fake.requests_for(payload)
     assert reply.body["type"] == 4 and reply.body["data"]["flags"] == 64
     assert "no link, text" in reply.body["data"]["content"]
+
+
+async def test_summarize_menu_reports_the_links_it_could_not_read(driver: BotDriver) -> None:
+    good = driver.fake.serve_file("one.html", article_html(TITLE, ARTICLE), "text/html")
+    missing = driver.fake.base_url + "/files/gone.html"
+
+    payload = await driver.menu("Summarize", message_payload(f"{good} and {missing}"))
+
+    assert _embed(driver.fake.original(payload))["url"] == good
+    [note] = driver.fake.followups(payload)
+    assert note["flags"] & 64
+    assert f"<{missing}>" in note["content"] and "404" in note["content"]

@@ -147,13 +147,16 @@ def _speech_share(text: str) -> float:
 
 
 def _diversified_order(scores: np.ndarray, similarity: np.ndarray, penalty: float) -> list[int]:
-    """Greedy maximal marginal relevance: each pick pays for its overlap with earlier picks."""
-    remaining = list(range(len(scores)))
+    """Greedy maximal marginal relevance: each pick pays for its overlap with earlier picks.
+
+    Ties go to the earlier sentence (``argmax`` returns the first maximum).
+    """
     order: list[int] = []
     overlap = np.zeros(len(scores))
-    while remaining:
-        best = max(remaining, key=lambda i: scores[i] - penalty * overlap[i])
+    taken = np.zeros(len(scores), dtype=bool)
+    for _ in range(len(scores)):
+        best = int(np.argmax(np.where(taken, -np.inf, scores - penalty * overlap)))
         order.append(best)
-        remaining.remove(best)
+        taken[best] = True
         overlap = np.maximum(overlap, similarity[best])
     return order

@@ -25,10 +25,14 @@ _SENTENCE_END = re.compile(r"[.!?:\"”’)]$")
 
 
 def article_from_pdf(
-    data: bytes, max_pages: int = 50, url: str = "", source: str = "file"
+    data: bytes,
+    max_pages: int = 50,
+    url: str = "",
+    source: str = "file",
+    timeout: float = PDF_TIMEOUT,
 ) -> Article:
     """The text of the first ``max_pages`` pages; refuses encrypted, broken and image-only PDFs."""
-    result = _read_in_child(data, max_pages)
+    result = _read_in_child(data, max_pages, timeout)
     if result.get("error") == "encrypted":
         raise InputError("The PDF is password-protected; the bot cannot read it.")
     if "error" in result:
@@ -47,7 +51,7 @@ def article_from_pdf(
     )
 
 
-def _read_in_child(data: bytes, max_pages: int) -> dict[str, object]:
+def _read_in_child(data: bytes, max_pages: int, timeout: float) -> dict[str, object]:
     if not data.lstrip().startswith(b"%PDF-"):
         raise InputError("The file is not a PDF.")
     try:
@@ -55,7 +59,7 @@ def _read_in_child(data: bytes, max_pages: int) -> dict[str, object]:
             [sys.executable, "-I", str(READER), str(max(1, max_pages))],
             input=data,
             capture_output=True,
-            timeout=PDF_TIMEOUT,
+            timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:

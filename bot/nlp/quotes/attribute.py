@@ -117,6 +117,8 @@ def _attribute(
     if last <= first:
         return None
     p_start, p_end = layout.paragraph_bounds(span.open_at)
+    if _subheading(layout, span, p_start, p_end):
+        return None
     sent_first = layout.sentences[layout.sentence_of[first]].start
     sent_last = layout.sentences[layout.sentence_of[last - 1]].end
     label = _speaker_label(layout, span, p_start)
@@ -306,3 +308,13 @@ def _ends_statement(text: str, span: QuotedSpan) -> bool:
     last_inner = text[span.end - 1]
     after = text[span.close_end : span.close_end + 1]
     return last_inner in ",?!—–-" or after == ","
+
+
+def _subheading(layout: DocLayout, span: QuotedSpan, p_start: int, p_end: int) -> bool:
+    """ "'Coal Isn't the Villain.'" alone on its line: a section heading, not a quote."""
+    whole = span.open_at == p_start and span.outer_end >= p_end - 2
+    words = len(layout.text[span.start : span.end].split())
+    return whole and span.family == "single" and words <= _HEADING_WORDS
+
+
+_HEADING_WORDS = 10

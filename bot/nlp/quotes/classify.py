@@ -21,6 +21,7 @@ def opens_clause(text: str, paragraph_start: int, open_at: int) -> bool:
 
 def classify(
     inner: str,
+    *,
     opens: bool,
     attributed: bool,
     own_cue: bool,

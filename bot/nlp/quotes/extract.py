@@ -6,10 +6,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from bot.models import Quote, Speaker
+from bot.models import Quote, QuoteKind, Speaker
 from bot.nlp.quotes.attribute import Attribution, DocLayout, attribute_all
 from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
-from bot.nlp.quotes.marks import QuotedSpan, find_quoted_spans
+from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People
 from bot.nlp.quotes.pronouns import follow_pronoun_subjects, resolve_pronoun
@@ -51,41 +51,46 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     attributions = attribute_all(layout)
     resolved: list[_Resolved] = []
     quotes: list[Quote] = []
-    for index, (span, attribution) in enumerate(zip(spans, attributions, strict=True)):
+    for index, attribution in enumerate(attributions):
         found = _resolve(layout, people, chained, attribution, resolved)
         resolved.append(found)
-        first, last = layout.token_ranges[index]
-        own_cue = attribution is not None and attribution.method in ("cue", "label")
-        p_start, _ = layout.paragraph_bounds(span.open_at)
-        opens = opens_clause(text, p_start, span.open_at) or span.continued
-        own_cue = own_cue or _cue_follows(layout, index)
-        inner = text[span.start : span.end]
-        headline = layout.paragraph_of(span.open_at) == 0
-        if _subheading(layout, span, p_start):
-            attribution = None
-        kind = classify(
-            inner,
-            opens,
-            attribution is not None,
-            own_cue,
-            headline,
-            follows_title_word(text, p_start, span.open_at),
-        )
-        quotes.append(
-            Quote(
-                text=inner,
-                start=span.start,
-                end=span.end,
-                kind=kind,
-                speaker=found.ref.name if found.ref and kind != "other" else None,
-                mention=found.mention if kind != "other" else None,
-                cue=found.cue if kind != "other" else None,
-                confidence=round(found.confidence, 2) if kind != "other" else 0.0,
-                context=_context(layout, first, last),
-            )
-        )
+        kind = _kind_of(layout, index, attribution)
+        quotes.append(_quote(layout, index, kind, found))
     refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
     return quotes, group_speakers(quotes, refs, people)
+
+
+def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> QuoteKind:
+    span = layout.spans[index]
+    text = layout.text
+    p_start, _ = layout.paragraph_bounds(span.open_at)
+    own_cue = attribution is not None and attribution.method in ("cue", "label")
+    return classify(
+        text[span.start : span.end],
+        opens=opens_clause(text, p_start, span.open_at) or span.continued,
+        attributed=attribution is not None,
+        own_cue=own_cue or _cue_follows(layout, index),
+        headline=layout.paragraph_of(span.open_at) == 0,
+        after_title_word=follows_title_word(text, p_start, span.open_at),
+    )
+
+
+def _quote(layout: DocLayout, index: int, kind: QuoteKind, found: _Resolved) -> Quote:
+    """The public record of one quote; ``other`` quotes carry no speaker, cue or confidence."""
+    span = layout.spans[index]
+    first, last = layout.token_ranges[index]
+    attributed = kind != "other"
+    return Quote(
+        text=layout.text[span.start : span.end],
+        start=span.start,
+        end=span.end,
+        kind=kind,
+        speaker=found.ref.name if found.ref and attributed else None,
+        mention=found.mention if attributed else None,
+        cue=found.cue if attributed else None,
+        confidence=round(found.confidence, 2) if attributed else 0.0,
+        context=_context(layout, first, last),
+    )
 
 
 def _resolve(
@@ -120,15 +125,6 @@ def _resolve(
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
-
-
-def _subheading(layout: DocLayout, span: QuotedSpan, p_start: int) -> bool:
-    """ "'Coal Isn't the Villain.'" alone on its line: a section heading, not a quote."""
-    _, p_end = layout.paragraph_bounds(span.open_at)
-    whole = span.open_at == p_start and span.outer_end >= p_end - 2
-    return (
-        whole and span.family == "single" and len(layout.text[span.start : span.end].split()) <= 10
-    )
 
 
 def _cue_follows(layout: DocLayout, index: int) -> bool:

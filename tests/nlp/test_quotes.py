@@ -179,3 +179,41 @@ def test_article_with_odd_marks_does_not_fail(nlp: Language) -> None:
     text = "He said “this never ends.\n\n\"The vote is “close,” Brandt said. '' ” \" ’"
     quotes, _ = quotes_of(nlp, text)
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
+
+
+def test_reporting_verb_governing_the_quote_beats_an_embedded_one(nlp: Language) -> None:
+    text = "Peter Brandt said that Anna Lindqvist once described the deal as “a fair bargain.”"
+    assert said(nlp, text) == [("a fair bargain.", "Peter Brandt")]
+
+
+def test_name_someone_was_called_is_a_partial_quote(nlp: Language) -> None:
+    text = "Peter Brandt called the minister “Madam Budget” during the debate."
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("partial", "Peter Brandt")]
+
+
+def test_person_asked_a_question_is_not_the_speaker(nlp: Language) -> None:
+    text = "Anna Lindqvist was asked whether the plan was “a costly detour” by reporters."
+    quotes, _ = quotes_of(nlp, text)
+    assert quotes[0].speaker != "Anna Lindqvist"
+
+
+def test_single_quoted_subheading_is_not_a_quote(nlp: Language) -> None:
+    text = (
+        "“We will cut taxes,” Anna Lindqvist said.\n\n"
+        "'A Long Road Ahead.'\n\n"
+        "The debate resumed on Tuesday."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes][1] == ("A Long Road Ahead.", "other")
+
+
+def test_pronoun_does_not_reach_across_a_live_blog_break(nlp: Language) -> None:
+    text = (
+        "Peter Brandt spoke in the morning. He said the vote was close.\n\n"
+        "___.\n\n"
+        "5:45 p.m.\n\n"
+        "“We are ready for the result,” he said."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert quotes[0].speaker is None

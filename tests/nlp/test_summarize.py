@@ -174,3 +174,17 @@ def test_the_news_ranker_prefers_reported_fact_to_quoted_speech(nlp: Language) -
 def test_a_text_without_usable_sentences_has_an_empty_ranking(nlp: Language) -> None:
     assert rank_sentences(nlp("Too short. Also short.")) == []
     assert summarize(nlp("Too short. Also short.")) == []
+
+
+def test_a_line_the_page_repeats_appears_once_in_the_summary() -> None:
+    caption = _sentence(2, "The new terminal opened on Monday with a ribbon cutting.")
+    repeat = _sentence(6, "The new terminal opened on Monday with a ribbon cutting.")
+    other = _sentence(3, "Ferries to the islands will now leave every hour of the day.")
+    summary = select_summary([caption, repeat, other], sentences=3, words=90)
+    assert [s.index for s in summary] == [2, 3]
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_text_of_only_stop_words_still_gets_a_summary(nlp: Language, algorithm: str) -> None:
+    doc = nlp("She said that it was what it was. He said that it is what it is.")
+    assert len(summarize(doc, algorithm=algorithm)) >= 1

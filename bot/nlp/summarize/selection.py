@@ -33,9 +33,10 @@ def select_summary(
 ) -> list[SummarySentence]:
     """Pick up to ``sentences`` of the ``ranked`` sentences (best first), in article order.
 
-    Rules: about ``words`` words in all (the first pick is always allowed), and the summary
-    never opens on a sentence that hangs on a missing antecedent ("He said…", "But…"). A pick
-    that would open the summary that way waits until a sentence before it has been picked.
+    Rules: about ``words`` words in all (the first pick is always allowed), no sentence twice,
+    and the summary never opens on a sentence that hangs on a missing antecedent ("He said…",
+    "But…"). A pick that would open the summary that way waits until a sentence before it has
+    been picked.
     """
     chosen: list[SummarySentence] = []
     waiting: list[SummarySentence] = []
@@ -43,6 +44,8 @@ def select_summary(
     for sentence in ranked:
         if len(chosen) >= sentences:
             break
+        if any(sentence.text == other.text for other in [*chosen, *waiting]):
+            continue  # Pages repeat a line (a caption, a pull quote); a summary never does.
         if chosen and _word_count([*chosen, sentence]) > budget:
             continue
         if _opens_on_missing_antecedent(_in_order([*chosen, sentence])):

@@ -95,7 +95,10 @@ def rank_with_sumy(
         warnings.simplefilter("ignore")  # LSA warns on documents with few distinct words.
         summarizer(document, keep_everything)
     position = {id(sentence): i for i, sentence in enumerate(sentences)}
-    return [position[id(info.sentence)] for info in ranked]
+    order = [position[id(info.sentence)] for info in ranked]
+    seen = set(order)
+    # A summarizer may abstain (LSA on a text with no content words): keep the article's order.
+    return order + [i for i in range(len(sentences)) if i not in seen]
 
 
 def _build(

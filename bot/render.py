@@ -42,6 +42,7 @@ WORDS_PER_MINUTE = 230
 KEY_QUOTES_SHOWN = 3
 ZERO_WIDTH_SPACE = "\u200b"
 ELLIPSIS = "…"
+_CONTINUED = "\n\n*Continued under “Full summary”.*"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
 _LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3} |-# )", re.MULTILINE)
@@ -240,7 +241,7 @@ def summary_embed(article: Article, analysis: Analysis, *, cached: bool) -> disc
     for index in key_quote_indices(analysis)[:KEY_QUOTES_SHOWN]:
         quote = analysis.quotes[index]
         embed.add_field(
-            name=shorten(speaker_label(quote.speaker, _role_of(analysis, quote)), 256),
+            name=shorten(safe(speaker_label(quote.speaker, _role_of(analysis, quote))), 256),
             value=shorten(f"“{safe(one_line(quote.text))}”", EMBED_FIELD_VALUE_LIMIT),
             inline=False,
         )
@@ -253,9 +254,6 @@ def summary_embed(article: Article, analysis: Analysis, *, cached: bool) -> disc
     pages = split_to_fit(safe(summary), room) or ["(The article has no summary.)"]
     embed.description = pages[0] + (_CONTINUED if len(pages) > 1 else "")
     return embed
-
-
-_CONTINUED = "\n\n*Continued under “Full summary”.*"
 
 
 def key_quote_indices(analysis: Analysis) -> list[int]:
@@ -335,37 +333,40 @@ def whosaid_embed(answer: WhoSaidAnswer) -> discord.Embed:
     """The answer to ``/whosaid``: the best match in full, then other matches or near-misses."""
     embed = discord.Embed(colour=BRAND_COLOUR)
     if answer.matches:
-        best, others = answer.matches[0], answer.matches[1:]
-        embed.title = shorten(f"Who said it: {speaker_label(best.speaker, best.role)}", 256)
-        embed.description = _match_text(best, PAGE_BUDGET)
-        for match in others[: EMBED_FIELDS_LIMIT - 1]:
-            embed.add_field(
-                name=shorten(f"Also: {speaker_label(match.speaker, match.role)}", 256),
-                value=_match_text(match, EMBED_FIELD_VALUE_LIMIT),
-                inline=False,
-            )
+        best, others = answer.matches[0], list(answer.matches[1:])
+        label = safe(speaker_label(best.speaker, best.role))
+        embed.title = shorten(f"Who said it: {label}", EMBED_TITLE_LIMIT)
+        embed.description = _match_text(best, BEST_MATCH_BUDGET)
+        prefix = "Also: "
     else:
+        others = list(answer.near_misses)
         embed.title = "No exact match — did you mean…"
-        embed.description = (
-            f"Nothing in this server's articles matches “{safe(shorten(answer.query, 300))}”."
-        )
-        for match in answer.near_misses[:EMBED_FIELDS_LIMIT]:
-            embed.add_field(
-                name=shorten(speaker_label(match.speaker, match.role), 256),
-                value=_match_text(match, EMBED_FIELD_VALUE_LIMIT),
-                inline=False,
-            )
+        query = safe(shorten(answer.query, 300))
+        embed.description = f"Nothing in the articles submitted here matches “{query}”."
+        prefix = ""
+    for match in others[:EMBED_FIELDS_LIMIT]:
+        name = shorten(prefix + safe(speaker_label(match.speaker, match.role)), 256)
+        value = _match_text(match, EMBED_FIELD_VALUE_LIMIT)
+        if len(embed) + len(name) + len(value) > MESSAGE_EMBED_TOTAL:
+            break
+        embed.add_field(name=name, value=value, inline=False)
     return embed
+
+
+BEST_MATCH_BUDGET = 2000
+"""Room for the best match, leaving the rest of the 6,000 total to the other matches."""
 
 
 def _match_text(match: QuoteMatch, limit: int) -> str:
     """Quote, speaker, article link and date, within ``limit`` characters."""
-    title = shorten(safe(match.title or "an article"), 200)
-    source = f"[{title}]({match.url})" if match.url.startswith(("http://", "https://")) else title
-    date = format_date(match.published)
-    tail = f"\n— **{safe(speaker_label(match.speaker, match.role))}** in {source}"
-    tail += f" ({date})" if date else ""
-    room = max(limit - len(tail) - 4, 20)
+    title = shorten(safe(match.title or "an article"), 200).replace("]", "\\]")
+    date = shorten(format_date(match.published), 40)
+    url = match.url.replace("(", "%28").replace(")", "%29")
+    linked = url.startswith(("http://", "https://")) and len(url) <= limit // 3
+    source = f"[{title}]({url})" if linked else title
+    speaker = shorten(safe(speaker_label(match.speaker, match.role)), 150)
+    tail = f"\n— **{speaker}** in {source}" + (f" ({date})" if date else "")
+    room = limit - len(tail) - len("> “”")
     return f"> “{shorten(safe(one_line(match.quote.text)), room)}”{tail}"
 
 

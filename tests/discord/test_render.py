@@ -6,6 +6,7 @@ import random
 
 from bot import render
 from bot.models import Analysis, Article, Quote, Speaker, SummarySentence
+from bot.service import QuoteMatch, WhoSaidAnswer
 
 WORDS = [
     "council",
@@ -138,3 +139,40 @@ def test_reading_time_saved_counts_what_the_summary_spares() -> None:
 
     assert render.reading_time_saved(short) == "under a minute of reading saved"
     assert render.reading_time_saved(long) == "~10 min of reading saved"
+
+
+def _match(number: int, *, size: int = 5000) -> QuoteMatch:
+    return QuoteMatch(
+        quote=Quote(_prose(size // 150, seed=number), 0, 1, speaker="Ruth Bell"),
+        speaker="Ruth Bell",
+        role="harbor master " * 30,
+        article_id=number,
+        title="[Update] Ferry (evening) times " * 20,
+        url="https://example.com/ferry_(times)/" + "x" * (3000 if number % 2 else 20),
+        published="2026-11-24",
+        score=90.0,
+    )
+
+
+def test_whosaid_answer_fits_every_limit() -> None:
+    answers = [
+        WhoSaidAnswer("ferry times", [_match(n) for n in range(3)], []),
+        WhoSaidAnswer("ferry times", [], [_match(n) for n in range(40)]),
+    ]
+
+    for answer in answers:
+        embed = render.whosaid_embed(answer)
+        assert len(embed) <= 6000 and len(embed.description or "") <= 4096
+        assert len(embed.fields) <= 25
+        assert all(len(f.value or "") <= 1024 and len(f.name or "") <= 256 for f in embed.fields)
+
+
+def test_whosaid_answer_links_the_article_safely() -> None:
+    answer = WhoSaidAnswer("ferry", [_match(0, size=300)], [])
+
+    description = render.whosaid_embed(answer).description or ""
+
+    assert "(https://example.com/ferry_%28times%29/xxxxxxxxxxxxxxxxxxxx)" in description
+    assert description.count("](https://") == 1, "a ']' in the title cannot end the link early"
+    assert "— **Ruth Bell, harbor master" in description
+    assert "(24 Nov 2026)" in description

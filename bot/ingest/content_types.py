@@ -27,6 +27,10 @@ _HTML_START = re.compile(
     rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|p|div|h1)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
+_PASTED_HTML = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE
+)
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|script)[\s>/]", re.I)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _XML_HTML = re.compile(rb"<html[\s>]", re.IGNORECASE)
 
@@ -75,3 +79,9 @@ def looks_like_text(sample: bytes) -> bool:
         return False
     controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
     return controls <= len(sample) // 100
+
+
+def looks_like_html(text: str) -> bool:
+    """Pasted or saved HTML: starts like a document, or is dense with block tags."""
+    head = text[:4096]
+    return bool(_PASTED_HTML.match(head)) or len(_HTML_TAGS.findall(head)) >= 5

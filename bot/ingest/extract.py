@@ -20,6 +20,7 @@ from readability import Document
 
 from bot.errors import NotAnArticleError
 from bot.ingest.canonical import choose_canonical
+from bot.ingest.content_types import looks_like_html
 from bot.ingest.dates import find_published, warm_up
 from bot.ingest.decode import decode_body
 from bot.ingest.metadata import PageMetadata, read_metadata, squash
@@ -71,7 +72,7 @@ def extract_page(page: FetchedPage, max_pdf_pages: int = 50) -> Article:
         raise NotAnArticleError(EMPTY_MESSAGE)
     html = page.content_type in HTML_TYPES
     text = decode_body(page.body, page.charset, html=html)
-    if html:
+    if html or looks_like_html(text):
         return article_from_html(text, url, source="url")
     return article_from_text(text, url=url, source="url")
 

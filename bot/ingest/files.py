@@ -11,7 +11,7 @@ import re
 from pathlib import PurePath
 
 from bot.errors import InputError
-from bot.ingest.content_types import looks_like_text
+from bot.ingest.content_types import looks_like_html, looks_like_text
 from bot.ingest.decode import decode_body
 from bot.ingest.extract import article_from_html, article_from_text
 from bot.ingest.pdf import article_from_pdf
@@ -22,10 +22,6 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED = ".txt, .md, .html, .htm or .pdf"
 
-_PASTED_HTML = re.compile(
-    r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE
-)
-_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|script)[\s>/]", re.I)
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
@@ -47,12 +43,6 @@ def article_from_bytes(data: bytes, filename: str, max_pdf_pages: int = 50) -> A
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         return article_from_html(text, source="file")
     return _plain_article(text, markdown=suffix in {".md", ".markdown"})
-
-
-def looks_like_html(text: str) -> bool:
-    """Pasted or saved HTML: starts like a document, or is dense with block tags."""
-    head = text[:4096]
-    return bool(_PASTED_HTML.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
 
 
 def _plain_article(text: str, markdown: bool) -> Article:

@@ -14,7 +14,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-ARTICLE_TYPES = frozenset(
+ARTICLE_SCHEMA_TYPES = frozenset(
     {
         "article",
         "newsarticle",
@@ -125,7 +125,7 @@ def _json_ld(tree: HtmlElement) -> tuple[list[dict[str, Any]], list[dict[str, An
         for item in _walk(data):
             types = item.get("@type", "")
             names = {t.lower() for t in (types if isinstance(types, list) else [types]) if t}
-            (articles if names & ARTICLE_TYPES else others).append(item)
+            (articles if names & ARTICLE_SCHEMA_TYPES else others).append(item)
     return articles, others
 
 

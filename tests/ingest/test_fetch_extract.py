@@ -90,3 +90,10 @@ async def test_plain_text_link(fetcher, server):
 async def test_gzip_page_extracts_after_decompression(fetcher, server):
     article = extract_page(await fetcher.fetch(server.url("/gzipped")))
     assert "Mayor Ana Ruiz" in article.text
+
+
+async def test_html_served_as_plain_text_is_still_read_as_html(fetcher, server):
+    body = page_html().encode("utf-8")
+    article = await fetch_article(fetcher, server, body, "text/plain; charset=utf-8")
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert "<p>" not in article.text

@@ -17,7 +17,12 @@ _BLANK_LINES = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 SOFT_WRAP_MIN_CHARS = 40
-"""A line at least this long that ends mid-sentence was wrapped by an editor, not by the author."""
+SOFT_WRAP_SHARE = 0.75
+"""A line that ends mid-sentence and is nearly as long as the block's longest line (and at least
+``SOFT_WRAP_MIN_CHARS``) was wrapped by an editor, not ended by the author."""
+HARD_WRAP_MAX_WIDTH = 100
+"""Blocks whose lines are all this short were wrapped at a fixed width (e-mail, plain text), so
+even a line that ends a sentence may just be where the wrap fell."""
 
 _FEED_TRAILER = re.compile(
     r"\s*The post\s.{1,300}?\sappeared first on\s[^\n]{1,200}?(?:\.|$)", re.IGNORECASE
@@ -75,23 +80,39 @@ def _split_block(block: str) -> list[str]:
     """Join soft-wrapped lines of one blank-line-separated block; keep hard breaks apart."""
     lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
     lines = [line for line in lines if line]
+    wrap_width = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
-    for line in lines:
-        if paragraphs and _is_soft_wrap(paragraphs[-1], line):
+    for previous, line in zip(["", *lines], lines, strict=False):
+        if paragraphs and _is_soft_wrap(previous, line, wrap_width):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
     return paragraphs
 
 
-def _is_soft_wrap(previous: str, line: str) -> bool:
-    """True when ``line`` continues the sentence ``previous`` was cut in."""
+def _is_soft_wrap(previous: str, line: str, wrap_width: int) -> bool:
+    """True when ``line`` continues the sentence that ``previous`` (the line above) was cut in.
+
+    An editor wraps near the block's longest line; a heading is shorter than that or written in
+    title case. In text with one paragraph per (long) line, a line that ends a sentence ends its
+    paragraph.
+    """
     if _is_boilerplate_line(line) or _is_boilerplate_line(previous):
         return False
     if line[:1].islower():
         return True
-    last_line = previous.rsplit("\n", 1)[-1]
-    return len(last_line) >= SOFT_WRAP_MIN_CHARS and not _SENTENCE_END.search(last_line)
+    if _looks_like_title(previous):
+        return False
+    if _SENTENCE_END.search(previous) and wrap_width > HARD_WRAP_MAX_WIDTH:
+        return False  # One paragraph per line: a line that ends a sentence ends a paragraph.
+    return len(previous) >= max(SOFT_WRAP_MIN_CHARS, SOFT_WRAP_SHARE * wrap_width)
+
+
+def _looks_like_title(line: str) -> bool:
+    """Most words capitalised, as in "Harbour Town Opens New Ferry Terminal"."""
+    words = [word for word in line.split() if word[:1].isalpha()]
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return len(words) >= 3 and capitalised >= 0.7 * len(words)
 
 
 def _clean_paragraph(paragraph: str) -> str:

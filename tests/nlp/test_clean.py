@@ -104,3 +104,34 @@ def test_is_boilerplate_recognises_furniture_but_not_news() -> None:
     assert is_boilerplate("Click here to subscribe.")
     assert is_boilerplate("Photo: Jane Roe/Reuters")
     assert not is_boilerplate("The ferry sailed at noon with 300 passengers on board.")
+
+
+def test_a_headline_on_the_line_above_a_long_paragraph_is_not_joined_to_it() -> None:
+    body = (
+        "The town of Westport opened a new ferry terminal on Monday after three years of "
+        "building work, and the first ferry left at six in the morning with 200 passengers."
+    )
+    for headline in ("Harbour town opens new ferry terminal", "Harbour Town Opens New Terminal"):
+        assert clean_text(f"{headline}\n{body}") == f"{headline}\n\n{body}"
+
+
+def test_text_wrapped_at_a_fixed_width_becomes_one_paragraph() -> None:
+    text = (
+        "The town of Westport opened a new ferry terminal on Monday after three\n"
+        "years of building work, and the first ferry left at six in the morning\n"
+        "With 200 passengers on board and a brass band playing on the quay.\n"
+        "Ferries to the islands now leave every hour."
+    )
+    assert clean_text(text) == " ".join(text.split("\n"))
+
+
+def test_one_paragraph_per_line_keeps_its_paragraphs() -> None:
+    first = (
+        "The town of Westport opened a new ferry terminal on Monday after three years of "
+        "building work that cost 40 million pounds."
+    )
+    second = (
+        "Ferries to the three northern islands will now leave every hour instead of every "
+        "two hours, the harbour master said."
+    )
+    assert clean_text(f"{first}\n{second}") == f"{first}\n\n{second}"

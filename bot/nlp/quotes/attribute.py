@@ -183,7 +183,7 @@ def _nearest_cue(
     best: tuple[int, Token, int] | None = None
     for cue in speech_cues(tokens):
         speaker = speaker_of(cue, layout.quoted)
-        if speaker is None:
+        if speaker is None or layout.token_paragraph[speaker] != layout.token_paragraph[cue.i]:
             continue
         distance = first - cue.i if cue.i < first else cue.i - last
         if cue.pos_ == "NOUN":

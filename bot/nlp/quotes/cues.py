@@ -185,7 +185,7 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
     speaker is the first name-like chunk, before the verb or right after it.
     """
     if after < len(doc) and doc[after].text in ("―", "—", "–", "--") and after + 1 < len(doc):
-        named = _chunk_head(_up_to_comma(list(doc[after + 1 : after + 5])))
+        named = _chunk_head(_up_to_comma(list(doc[after + 1 : after + 7])))
         if named is not None and (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"):
             return doc[after], named.i
     window: list[Token] = []
@@ -218,7 +218,7 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
 def _up_to_comma(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     for token in tokens:
-        if token.text in (",", "(", "—", "–") and kept:
+        if "\n" in token.text or (token.text in (",", "(", "—", "–") and kept):
             break
         if not token.is_punct:
             kept.append(token)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 TITLE = "Riverside council approves night bus pilot after long debate"
 
 ARTICLE = """\
@@ -106,3 +108,41 @@ def article_html(title: str, text: str, byline: str = "Mara Quinn") -> bytes:
         f"<article><h1>{title}</h1><p class='byline'>By {byline}</p>{paragraphs}</article>"
         "<footer>© Riverside Ledger</footer></body></html>"
     ).encode()
+
+
+def article_pdf(text: str) -> bytes:
+    """``text`` as a one-page PDF with real text objects (Helvetica), as a word processor writes."""
+    lines: list[str] = []
+    for paragraph in text.split("\n\n"):
+        lines += [*textwrap.wrap(" ".join(paragraph.split()), 90), ""]
+    body = (
+        "BT /F1 10 Tf 40 800 Td 13 TL "
+        + " ".join(f"({_pdf_string(line)}) '" for line in lines)
+        + " ET"
+    )
+    stream = body.encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _pdf_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.discord.articles import ARTICLE, TITLE, article_html
+from tests.discord.articles import ARTICLE, TITLE, article_html, article_pdf
 from tests.discord.harness import BotDriver
 from tests.discord.payloads import attachment, message_payload, option
 
@@ -185,3 +185,13 @@ async def test_summarize_menu_reports_the_links_it_could_not_read(driver: BotDri
     [note] = driver.fake.followups(payload)
     assert note["flags"] & 64
     assert f"<{missing}>" in note["content"] and "404" in note["content"]
+
+
+async def test_summarize_menu_on_a_message_with_a_pdf(driver: BotDriver) -> None:
+    data = article_pdf(ARTICLE)
+    url = driver.fake.serve_file("story.pdf", data, "application/pdf")
+    message = message_payload("", attachments=[attachment(url, "story.pdf", len(data))])
+
+    payload = await driver.menu("Summarize", message)
+
+    assert "night buses" in _embed(driver.fake.original(payload))["description"]

@@ -150,7 +150,9 @@ class PageButton(
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
             result = await _lookup(interaction, self.article_id)
-            await interaction.response.edit_message(**page_message(result, self.kind, self.page))
+            message = page_message(result, self.kind, self.page)
+            message.setdefault("view", None)  # One page left: the pager goes.
+            await interaction.response.edit_message(**message)
         except Exception as error:
             await interaction.client.report_error(interaction, error)  # type: ignore[attr-defined]
 

@@ -188,3 +188,8 @@ def test_a_line_the_page_repeats_appears_once_in_the_summary() -> None:
 def test_text_of_only_stop_words_still_gets_a_summary(nlp: Language, algorithm: str) -> None:
     doc = nlp("She said that it was what it was. He said that it is what it is.")
     assert len(summarize(doc, algorithm=algorithm)) >= 1
+
+
+def test_a_summary_of_no_sentences_is_empty() -> None:
+    ranked = [_sentence(0, "The council met on Monday to vote on the plan.")]
+    assert select_summary(ranked, sentences=0, words=90) == []

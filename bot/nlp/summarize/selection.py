@@ -38,6 +38,8 @@ def select_summary(
     "But…"). A pick that would open the summary that way waits until a sentence before it has
     been picked.
     """
+    if sentences < 1:
+        return []
     chosen: list[SummarySentence] = []
     waiting: list[SummarySentence] = []
     budget = words * LENGTH_SLACK

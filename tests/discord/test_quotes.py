@@ -83,3 +83,13 @@ async def test_quotes_with_a_typed_article_name_asks_to_pick_from_the_list(
 
     [reply] = driver.fake.requests_for(payload)
     assert "Pick an article from the list" in reply.body["data"]["content"]
+
+
+async def test_private_quotes_are_ephemeral(driver: BotDriver) -> None:
+    url = driver.fake.serve_file("night-buses.html", article_html(TITLE, ARTICLE), "text/html")
+
+    payload = await driver.slash("quotes", option("url", url), option("private", True, 5))
+
+    assert driver.fake.requests_for(payload)[0].body == {"type": 5, "data": {"flags": 64}}
+    assert driver.fake.original(payload)["flags"] & 64
+    assert "__Key quotes__" in _digest(driver, payload)

@@ -52,6 +52,18 @@ _PERSONISH = {"PERSON"}
 _NOT_SPEAKERS = {"TIME"}
 """A clock time heading a live-blog item ("5:45 p.m.") is never who spoke."""
 _ORGANISATIONS = {"ORG", "NORP", "GPE", "FAC"}
+_SURE_ORGANISATIONS = {"NORP", "GPE"}
+"""Labels the small model gets right; its ORG and FAC often land on people's names."""
+ORGANISATION_WORDS = frozenset(
+    """
+    department committee house party council court agency office university institute
+    association union bank group company corporation corp inc llc co news times post
+    journal network foundation fund campaign administration ministry government senate
+    congress police army navy commission board center centre service bureau club team
+    school college church coalition alliance organization organisation tv radio press
+    media magazine pentagon caucus federation society league trust authority
+    """.split()  # noqa: SIM905
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,13 @@ class Mention:
     head: int
     role: str | None = None
     gender: str | None = None
+
+
+def looks_like_organisation(name: list[Token]) -> bool:
+    """An all-capital acronym or a name with an organisation word ("Justice Department")."""
+    return any(t.lower_.strip(".") in ORGANISATION_WORDS for t in name) or (
+        len(name) == 1 and name[0].is_upper and len(name[0].text) > 1
+    )
 
 
 def is_title(token: Token) -> bool:
@@ -148,7 +167,7 @@ def _named(token: Token, written_head: Token) -> Mention:
         name = [token]
     kind: MentionKind = "person"
     label = (entity.label_ if entity is not None else "") or token.ent_type_
-    if label in _ORGANISATIONS:
+    if label in _ORGANISATIONS and (label in _SURE_ORGANISATIONS or looks_like_organisation(name)):
         kind = "organization"
     written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
     role = role_from(titles, token)

@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from tests.discord.discord_rules import DiscordError
 from tests.discord.fake_discord import FakeDiscord, Request
 from tests.discord.payloads import button_click, message_command, slash_command
 
-__all__ = ["BotDriver", "FakeDiscord", "Request", "fake_discord_in_thread"]
+__all__ = ["BotDriver", "DiscordError", "FakeDiscord", "Request", "fake_discord_in_thread"]
 
 
 @contextmanager

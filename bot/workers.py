@@ -114,8 +114,13 @@ class WorkerPool:
         generation: int | None,
     ) -> T:
         """Run one job on ``executor`` within the time limit; a hung job takes its pool down."""
-        loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(executor, job, *args)
+        # A fresh process pool spawns its processes inside submit(), which takes about a second:
+        # submitting from a thread keeps that off the event loop, on start and after a crash.
+        try:
+            submitted = await asyncio.to_thread(executor.submit, job, *args)
+        except RuntimeError as error:  # the pool was shut down while this job was on its way
+            raise BrokenProcessPool(str(error)) from error
+        future = asyncio.wrap_future(submitted)
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:

@@ -38,7 +38,7 @@ STUB_CHARS = 300
 MAX_ELEMENTS = 40_000
 """The largest of 1,171 benchmark pages has about 10,000 elements; four times that is no article."""
 MAX_PAGE_CHARS = 1_000_000
-"""Five times the longest text the analysis accepts (``max_text_chars``)."""
+"""Visible text; five times the longest text the analysis accepts (``max_text_chars``)."""
 TOO_BIG_MESSAGE = "The page is far too large or complex to be a single article."
 STATED_BODY_FACTOR = 1.5
 """JSON-LD ``articleBody`` replaces extracted text when it has this many times more words."""
@@ -128,8 +128,11 @@ def _parse(html: str) -> HtmlElement:
 
 def _refuse_oversized(tree: HtmlElement) -> None:
     """Refuse pages far beyond any article, before the extractors spend seconds on them."""
-    elements = sum(1 for _ in tree.iter())
-    if elements > MAX_ELEMENTS or len(tree.text_content()) > MAX_PAGE_CHARS:
+    if sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
+        raise NotAnArticleError(TOO_BIG_MESSAGE)
+    # Inline scripts and JSON often weigh megabytes on ordinary pages: count only visible text.
+    visible = tree.xpath("//text()[not(ancestor::script or ancestor::style or ancestor::template)]")
+    if sum(len(text) for text in visible) > MAX_PAGE_CHARS:
         raise NotAnArticleError(TOO_BIG_MESSAGE)
 
 

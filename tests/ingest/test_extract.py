@@ -205,3 +205,8 @@ def test_page_far_beyond_any_article_is_refused_quickly():
     with pytest.raises(NotAnArticleError, match="too large"):
         extract(f"<html><body>{links}</body></html>")
     assert time.monotonic() - started < 2.0
+
+
+def test_megabytes_of_inline_script_do_not_make_a_page_too_large():
+    script = "<script>window.__DATA__ = " + json.dumps({"blob": "x" * 1_500_000}) + "</script>"
+    assert "Mayor Ana Ruiz" in extract(page_html(head=script)).text

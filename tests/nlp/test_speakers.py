@@ -61,3 +61,33 @@ def test_other_quotes_belong_to_no_speaker(nlp: Language) -> None:
     other = [i for i, q in enumerate(quotes) if q.kind == "other"]
     assert other == [0]
     assert all(0 not in s.quote_indices for s in speakers)
+
+
+def test_definite_description_joins_the_one_person_with_that_role(nlp: Language) -> None:
+    text = (
+        "“The farm will open in May,” Mayor Elena Vasquez said on Tuesday.\n\n"
+        "The mayor called the delay “entirely reasonable” and left."
+    )
+    quotes, speakers = extract_quotes(nlp(text))
+    assert [q.speaker for q in quotes] == ["Elena Vasquez", "Elena Vasquez"]
+    assert speakers[0].role == "Mayor"
+    assert "The mayor" in speakers[0].aliases
+
+
+def test_description_before_the_name_is_the_role(nlp: Language) -> None:
+    text = (
+        "The city's chief engineer, Tomasz Nowak, said the panels run cooler. "
+        "“We expect more output in summer,” he said."
+    )
+    quotes, speakers = extract_quotes(nlp(text))
+    assert quotes[0].speaker == "Tomasz Nowak"
+    assert speakers[0].role == "The city's chief engineer"
+
+
+def test_title_variant_of_a_name_is_the_same_speaker(nlp: Language) -> None:
+    text = (
+        "“It costs too much,” David Brennan said.\n\n"
+        "Councillor David Brennan called the plan “a costly detour” on Monday."
+    )
+    _, speakers = extract_quotes(nlp(text))
+    assert [(s.name, s.quote_indices) for s in speakers] == [("David Brennan", (0, 1))]

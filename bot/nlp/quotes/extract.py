@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from bot.models import Quote, QuoteKind, Speaker
 from bot.nlp.quotes.attribute import Attribution, DocLayout, attribute_all
@@ -119,12 +119,22 @@ def _resolve(
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
     if mention.kind == "organization" and people.knows(mention.name):
         mention = replace(mention, kind="person")
+    if mention.kind == "nominal" and _definite(token):
+        person = people.by_role(token.lemma_, token.i)
+        if person is not None:
+            mention = replace(mention, name=person.name, kind="person")
     if mention.kind == "person":
-        name = people.add_speaker(mention.name, token.i, mention.gender)
+        name = people.add_speaker(mention.name, token.i, mention.gender, mention.role)
         ref = SpeakerRef(name, "person", mention.written, mention.role)
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _definite(token: Token) -> bool:
+    """ "the mayor": a definite description of one person, no more than that."""
+    words = [t for t in token.lefts if t.dep_ == "det"]
+    return bool(words) and words[0].lower_ == "the" and not list(token.rights)
 
 
 def _cue_follows(layout: DocLayout, index: int) -> bool:

@@ -6,7 +6,7 @@ the head token; this module keeps the name's own tokens and sets the titles asid
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -40,6 +40,8 @@ TITLES = {
     "assemblyman", "assemblywoman", "delegate", "lawmaker", "founder", "ceo", "executive",
     "host", "anchor", "correspondent", "reporter", "analyst", "economist",
     "strategist", "pollster", "adviser", "advisor", "aide", "manager", "chairperson",
+    "councillor", "councilor", "alderman", "alderwoman", "supervisor", "trustee", "chancellor",
+    "premier", "superintendent", "mp", "mep",
 }  # fmt: skip
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_GENDER = {
@@ -137,7 +139,8 @@ def mention_for(token: Token) -> Mention | None:
         return Mention(token.text, token.text, "pronoun", token.i)
     appositive = _named_appositive(token)
     if token.pos_ not in ("PROPN",) and appositive is not None and token.ent_type_ == "":
-        return _named(appositive, token)
+        named = _named(appositive, token)
+        return replace(named, role=named.role or _description(token))
     if token.ent_type_ in _NOT_SPEAKERS:
         return None
     if token.pos_ == "PROPN" or token.ent_type_ in _PERSONISH | _ORGANISATIONS:
@@ -233,12 +236,21 @@ def _nominal(token: Token) -> Mention:
     return Mention(phrase.text, phrase.text, "nominal", token.i)
 
 
+def _description(noun: Token) -> str:
+    """ "The city's chief engineer" in "The city's chief engineer, Tomasz Nowak, said"."""
+    doc = noun.doc
+    start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in _NOMINAL_DEPS])
+    return doc[start : noun.i + 1].text
+
+
 def role_from(titles: list[Token], head: Token) -> str | None:
     """A role from the titles before a name ("Finance Minister") or an appositive after it
     ("the director of a research institute"); honorifics are not roles."""
     words = [t.text for t in titles if t.lower_.rstrip(".") not in _NOT_ROLES]
     if words:
         return " ".join(words)
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        return _description(head.head)
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i and child.pos_ != "PROPN":
             phrase = head.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")

@@ -43,6 +43,7 @@ class Person:
     gender_votes: Counter[str] = field(default_factory=Counter)
     roles: list[str] = field(default_factory=list)
     last_seen: int = 0
+    first_seen: int = 0
 
     @property
     def name(self) -> str:
@@ -147,7 +148,7 @@ class People:
         person = self._find(full, gender)
         if person is None:
             key = full.lower()
-            person = self.persons[key] = Person(key)
+            person = self.persons[key] = Person(key, first_seen=at)
             words = full.split()
             self._by_surname[surname(full)].append(key)
             if len(words) > 1:
@@ -167,7 +168,12 @@ class People:
         candidates = [self.persons[k] for k in self._by_surname.get(surname(name), ())]
         if len(words) > 1:
             first = words[0].lower()
-            same_first = [p for p in candidates if p.first_name in (first, None)]
+            lowered = name.lower()
+            same_first = [
+                p
+                for p in candidates
+                if p.first_name in (first, None) or lowered.endswith(" " + p.name.lower())
+            ]
             return max(same_first, key=lambda p: p.last_seen) if same_first else None
         if gender:
             candidates = [p for p in candidates if p.gender in (gender, None)] or candidates
@@ -203,7 +209,9 @@ class People:
             if len(window) == 1:
                 self.persons[next(iter(window))].gender_votes[gender] += 1
 
-    def add_speaker(self, name: str, token: int, gender: str | None = None) -> str:
+    def add_speaker(
+        self, name: str, token: int, gender: str | None = None, role: str | None = None
+    ) -> str:
         """Record a named speaker found at a cue; returns its canonical name.
 
         The parser does not tag every name as a person ("Warren said"), but whoever speaks
@@ -212,6 +220,8 @@ class People:
         person = self._find(name, gender) or self._register(name, token, gender)
         if gender:
             person.gender_votes[gender] += 3
+        if role:
+            person.roles.append(role)
         person.last_seen = max(person.last_seen, token)
         self._sight(person, token, subject=True, speaker=True)
         return person.name
@@ -219,6 +229,18 @@ class People:
     def knows(self, name: str) -> bool:
         """Whether ``name`` is a person the article names elsewhere."""
         return self._find(name) is not None
+
+    def by_role(self, noun: str, before: int) -> Person | None:
+        """The one person named before ``before`` whose role ends in ``noun`` ("the mayor");
+        None when several fit, since guessing between two senators is worse than "the senator"."""
+        noun = noun.lower()
+        fitting = [
+            p
+            for p in self.persons.values()
+            if p.first_seen < before
+            and any(role.lower().rstrip(".").split()[-1:] == [noun] for role in p.roles)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
 
     def canonical(self, name: str) -> str:
         """The full name of the person ``name`` refers to, or ``name`` itself."""

@@ -66,6 +66,9 @@ TRACKING_PREFIXES = ("utm_", "pk_", "mtm_")
 
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'`|]+", re.IGNORECASE)
 _TRAILING_PUNCTUATION = ".,;:!?'\"”’»)]}*_~"
+_LABEL = r"[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?"
+_HOST_NAME = re.compile(rf"(?=.{{1,253}}$){_LABEL}(?:\.{_LABEL})*")
+"""Letters, digits, hyphens (and the underscores some real hosts use), in labels of 1–63."""
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f\\]")
 
 
@@ -119,10 +122,10 @@ def _check_host(parsed: URL, allow_loopback: bool) -> str:
         return str(address)
     if host in BLOCKED_HOSTS or host.endswith(BLOCKED_SUFFIXES):
         raise BlockedURLError("That link points to a local or internal host name.")
+    if not _HOST_NAME.fullmatch(host) or host.split(".")[-1].isdigit():
+        raise InputError("That does not look like a valid host name.")
     if "." not in host:
         raise BlockedURLError("Links need a full domain name (like example.com).")
-    if host.split(".")[-1].isdigit():
-        raise InputError("That does not look like a valid host name.")
     return host
 
 

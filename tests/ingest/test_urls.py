@@ -38,6 +38,9 @@ from bot.ingest.urls import canonical_url, find_urls, validate_url
         "http://[::ffff:169.254.169.254]/",
         "http://169.254.169.254/latest/meta-data/",
         "http://10.0.0.1/",
+        "http://ⓛocalhost/",
+        "http://127。0。0。1/",
+        "http://0/",
     ],
 )
 def test_dangerous_links_are_refused(url):
@@ -46,7 +49,17 @@ def test_dangerous_links_are_refused(url):
 
 
 @pytest.mark.parametrize(
-    "url", ["", "   ", "http://exa mple.com/", "http://example.com\\@evil.test/", "http://"]
+    "url",
+    [
+        "",
+        "   ",
+        "http://exa mple.com/",
+        "http://example.com\\@evil.test/",
+        "http://",
+        "http://ex%61mple.com/",
+        "http://-bad.example/",
+        "http://a..b.example/",
+    ],
 )
 def test_malformed_links_are_input_errors(url):
     with pytest.raises(BriefbotError) as caught:

@@ -44,6 +44,13 @@ class Person:
     roles: list[str] = field(default_factory=list)
     last_seen: int = 0
     first_seen: int = 0
+    seen: list[int] = field(default_factory=list)
+    """Token indices of every mention, in order: who was named last before a given point."""
+
+    def recency(self, at: int) -> int:
+        """The last mention before ``at`` (-1 when the person is only named later)."""
+        index = bisect_left(self.seen, at)
+        return self.seen[index - 1] if index else -1
 
     @property
     def name(self) -> str:
@@ -131,8 +138,8 @@ class People:
             return
         full = "".join(t.text_with_ws for t in name).strip()
         gender = honorific_gender(titles)
-        person = self._register(full, entity.start, gender)
         role = role_from(titles, entity.root)
+        person = self._register(full, entity.start, gender, role)
         if role:
             person.roles.append(role)
         if entity.root.i in self.quoted:
@@ -143,9 +150,9 @@ class People:
         reporting = speaks(root)
         self._sight(person, root.i, subject or reporting, reporting)
 
-    def _register(self, full: str, at: int, gender: str | None) -> Person:
+    def _register(self, full: str, at: int, gender: str | None, role: str | None = None) -> Person:
         """The cluster a name joins (created when new), with the name counted in."""
-        person = self._find(full, gender)
+        person = self._find(full, gender, at, role)
         if person is None:
             key = full.lower()
             person = self.persons[key] = Person(key, first_seen=at)
@@ -157,11 +164,20 @@ class People:
             self._by_first_name[full.split()[0].lower()].add(person.key)
         person.names[full] += 1
         person.last_seen = max(person.last_seen, at)
+        insort(person.seen, at)
         if gender:
             person.gender_votes[gender] += 3
         return person
 
-    def _find(self, name: str, gender: str | None = None) -> Person | None:
+    def _find(
+        self,
+        name: str,
+        gender: str | None = None,
+        at: int | None = None,
+        role: str | None = None,
+    ) -> Person | None:
+        """The person a name refers to at token ``at``: same surname, compatible first name,
+        gender and title, and among several the one named last before ``at``."""
         words = name.split()
         if not words:
             return None
@@ -169,16 +185,22 @@ class People:
         if len(words) > 1:
             first = words[0].lower()
             lowered = name.lower()
-            same_first = [
+            candidates = [
                 p
                 for p in candidates
                 if p.first_name in (first, None) or lowered.endswith(" " + p.name.lower())
             ]
-            return max(same_first, key=lambda p: p.last_seen) if same_first else None
-        if gender:
-            candidates = [p for p in candidates if p.gender in (gender, None)] or candidates
+        else:
+            if gender:
+                candidates = [p for p in candidates if p.gender in (gender, None)] or candidates
+            if role:
+                titled = [p for p in candidates if _shares_title(p, role)]
+                candidates = titled or candidates
         if candidates:
-            return max(candidates, key=lambda p: p.last_seen)
+            point = len(self.doc) if at is None else at
+            return max(candidates, key=lambda p: (p.recency(point), -p.first_seen))
+        if len(words) > 1:
+            return None
         by_first = self._by_first_name.get(words[0].lower(), set())
         return self.persons[next(iter(by_first))] if len(by_first) == 1 else None
 
@@ -217,12 +239,13 @@ class People:
         The parser does not tag every name as a person ("Warren said"), but whoever speaks
         is a candidate for the pronouns that follow.
         """
-        person = self._find(name, gender) or self._register(name, token, gender)
+        person = self._find(name, gender, token, role) or self._register(name, token, gender, role)
         if gender:
             person.gender_votes[gender] += 3
         if role:
             person.roles.append(role)
         person.last_seen = max(person.last_seen, token)
+        insort(person.seen, token)
         self._sight(person, token, subject=True, speaker=True)
         return person.name
 
@@ -260,6 +283,7 @@ class People:
         )
         insort(self.sightings, sighting, key=lambda s: s.token)
         person.last_seen = max(person.last_seen, token)
+        insort(person.seen, token)
 
     def sightings_before(self, token: int, sentences: int) -> list[Sighting]:
         """Mentions in the ``sentences`` sentences up to ``token``, in document order."""
@@ -281,6 +305,11 @@ def surname(name: str) -> str:
     parts = re.split(r"[\s\-‐–]+", name.strip().lower())
     parts = [p.strip(".,'’") for p in parts if p.strip(".,'’")]
     return parts[-1] if parts else ""
+
+
+def _shares_title(person: Person, role: str) -> bool:
+    words = {w.lower().rstrip(".") for w in role.split()}
+    return any(words & {w.lower().rstrip(".") for w in known.split()} for known in person.roles)
 
 
 def _name_subject(token: Token) -> bool:

@@ -1,6 +1,7 @@
 """Direct quotes, their speakers by full name, the who-said-what digest and key quotes.
 
-One module per concern: ``marks`` finds quoted stretches on characters, ``cues`` and
+One module per concern: ``marks`` finds quoted stretches on characters, ``layout`` indexes the
+parse once, ``classify`` tells direct from partial from other, ``cues`` and
 ``attribute`` find who a quote is attributed to, ``names``/``people``/``pronouns`` turn that
 into a full name, ``speakers`` groups quotes per speaker and ``keyquotes`` picks the best ones.
 """

@@ -7,8 +7,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, QuoteKind, Speaker
-from bot.nlp.quotes.attribute import Attribution, DocLayout, attribute_all
+from bot.nlp.quotes.attribute import Attribution, attribute_all
 from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
+from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People

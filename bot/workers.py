@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
-import os
 import signal
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -26,17 +25,15 @@ T = TypeVar("T")
 
 
 def _warm_worker(model: str) -> None:
-    """Worker initializer: ignore Ctrl-C (the parent handles it) and load spaCy once.
+    """Worker initializer: ignore Ctrl-C (the parent handles it) and load what jobs need once.
 
     An empty ``model`` skips the load, for pools that run no NLP.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if not model:
-        return
-    os.environ["BRIEFBOT_SPACY_MODEL"] = model
-    from bot.nlp.model import load_pipeline
+    if model:
+        from bot.jobs import prepare_worker
 
-    load_pipeline(model)
+        prepare_worker(model)
 
 
 class WorkerPool:

@@ -21,7 +21,7 @@ SPEECH_VERBS = frozenset(
     emphasize emphasise stress point concede vow agree disagree counter retort answer query
     wonder lament deplore praise criticize criticise accuse blast slam attack charge fire
     snap huff scoff sneer gush exclaim proclaim pronounce recount tout caution reiterate
-    repeat clarify elaborate interject begin finish post read thunder rail decry dismiss
+    repeat clarify elaborate interject post read thunder rail decry dismiss
     label dub term brand characterize characterise hail predict estimate speculate reason
     believe think feel hope fear worry say plead beg demand order instruct advise recommend
     propose offer concur affirm allege acknowledge assure reassure inform notify announce

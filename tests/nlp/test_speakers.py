@@ -81,7 +81,7 @@ def test_description_before_the_name_is_the_role(nlp: Language) -> None:
     )
     quotes, speakers = extract_quotes(nlp(text))
     assert quotes[0].speaker == "Tomasz Nowak"
-    assert speakers[0].role == "The city's chief engineer"
+    assert speakers[0].role == "the city's chief engineer"
 
 
 def test_title_variant_of_a_name_is_the_same_speaker(nlp: Language) -> None:

@@ -240,7 +240,10 @@ def _description(noun: Token) -> str:
     """ "The city's chief engineer" in "The city's chief engineer, Tomasz Nowak, said"."""
     doc = noun.doc
     start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in _NOMINAL_DEPS])
-    return doc[start : noun.i + 1].text
+    words = doc[start : noun.i + 1]
+    if words[0].pos_ == "DET":
+        return words[0].lower_ + words[0].whitespace_ + words[1:].text
+    return words.text
 
 
 def role_from(titles: list[Token], head: Token) -> str | None:

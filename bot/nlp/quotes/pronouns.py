@@ -24,6 +24,8 @@ _OBJECT_WEIGHT = 0.7
 _SPEAKER_WEIGHT = 1.5
 _SAME_PARAGRAPH = 3.0
 _MIN_SCORE = 0.1
+_CLEAR_LEAD = 2.0
+"""A resolution this far ahead of the runner-up also tells the person's gender."""
 
 
 def follow_pronoun_subjects(people: People) -> dict[int, str]:
@@ -39,10 +41,14 @@ def follow_pronoun_subjects(people: People) -> dict[int, str]:
             continue
         if token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        person = best_person(token, people)
-        if person is not None:
-            resolved[token.i] = person.key
-            people.add_sighting(person, token.i, speaks(token))
+        ranked = _ranked(token, people)
+        if not ranked:
+            continue
+        person = ranked[0][1]
+        resolved[token.i] = person.key
+        people.add_sighting(person, token.i, speaks(token))
+        if len(ranked) == 1 or ranked[0][0] >= _CLEAR_LEAD * ranked[1][0]:
+            person.gender_votes[PRONOUN_GENDER[token.lower_]] += 1
     return resolved
 
 
@@ -57,9 +63,15 @@ def resolve_pronoun(pronoun: Token, people: People, chained: dict[int, str]) -> 
 
 def best_person(pronoun: Token, people: People) -> Person | None:
     """The most salient person a he/she pronoun can refer to."""
+    ranked = _ranked(pronoun, people)
+    return ranked[0][1] if ranked else None
+
+
+def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
+    """Compatible candidates for a he/she pronoun, most salient first."""
     gender = PRONOUN_GENDER.get(pronoun.lower_)
     if gender is None:
-        return None
+        return []
     sentence = people.sentence_of[pronoun.i]
     paragraph = people.paragraph_of[pronoun.i]
     scores: dict[str, float] = defaultdict(float)
@@ -70,9 +82,10 @@ def best_person(pronoun: Token, people: People) -> Person | None:
         for key, score in scores.items()
         if score * people.persons[key].fits(gender) >= _MIN_SCORE
     }
-    if not compatible:
-        return None
-    return people.persons[max(compatible, key=lambda key: compatible[key])]
+    return sorted(
+        ((score, people.persons[key]) for key, score in compatible.items()),
+        key=lambda pair: -pair[0],
+    )
 
 
 def _salience(sighting: Sighting, sentence: int, paragraph: int) -> float:

@@ -217,3 +217,12 @@ def test_pronoun_does_not_reach_across_a_live_blog_break(nlp: Language) -> None:
     )
     quotes, _ = quotes_of(nlp, text)
     assert quotes[0].speaker is None
+
+
+def test_it_said_goes_to_the_organisation_just_named(nlp: Language) -> None:
+    text = (
+        "The Pentagon released a statement on Friday about the base.\n\n"
+        "“We have no plans to close it,” it said."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert (quotes[0].speaker, quotes[0].mention) == ("Pentagon", "it")

@@ -13,7 +13,11 @@ from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
 from bot.nlp.quotes.people import People
-from bot.nlp.quotes.pronouns import follow_pronoun_subjects, resolve_pronoun
+from bot.nlp.quotes.pronouns import (
+    follow_pronoun_subjects,
+    group_antecedent,
+    resolve_pronoun,
+)
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -115,6 +119,11 @@ def _resolve(
         return _Resolved(None, token.text, attribution.cue, 0.0)
     confidence = base * _KIND_CONFIDENCE[mention.kind]
     if mention.kind == "pronoun":
+        group = group_antecedent(token, people)
+        named = mention_for(group) if group is not None else None
+        if named is not None and named.kind != "pronoun":
+            ref = SpeakerRef(named.name, named.kind, mention.written)
+            return _Resolved(ref, mention.written, attribution.cue, confidence * 0.8)
         name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)

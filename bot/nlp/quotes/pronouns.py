@@ -94,3 +94,27 @@ def _salience(sighting: Sighting, sentence: int, paragraph: int) -> float:
     if sighting.paragraph == paragraph:
         weight *= _SAME_PARAGRAPH
     return weight * _DECAY ** (sentence - sighting.sentence)
+
+
+_GROUP_WINDOW = 2
+"""Sentences back in which "it said" / "they said" look for the organisation or group."""
+
+
+def group_antecedent(pronoun: Token, people: People) -> Token | None:
+    """The subject an "it" or "they" speaker stands for: the nearest organisation (it) or
+    organisation or plural noun (they) heading a clause in the last sentences."""
+    plural = pronoun.lower_ == "they"
+    if not plural and pronoun.lower_ != "it":
+        return None
+    doc = people.doc
+    sentence = people.sentence_of[pronoun.i]
+    section = people.section_of[pronoun.i]
+    for i in range(pronoun.i - 1, -1, -1):
+        if sentence - people.sentence_of[i] > _GROUP_WINDOW or people.section_of[i] != section:
+            break
+        token = doc[i]
+        if token.dep_ not in ("nsubj", "nsubjpass") or i in people.quoted:
+            continue
+        if token.ent_type_ == "ORG" or (plural and token.tag_ in ("NNS", "NNPS")):
+            return token
+    return None

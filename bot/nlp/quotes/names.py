@@ -233,15 +233,19 @@ def _nominal(token: Token) -> Mention:
     phrase = doc[start:end]
     if any(t.text in (",", "(", "—") for t in phrase):
         phrase = doc[start : token.i + 1]
-    return Mention(phrase.text, phrase.text, "nominal", token.i)
+    return Mention(_lower_determiner(phrase), phrase.text, "nominal", token.i)
 
 
 def _description(noun: Token) -> str:
     """ "The city's chief engineer" in "The city's chief engineer, Tomasz Nowak, said"."""
     doc = noun.doc
     start = min([noun.i] + [c.left_edge.i for c in noun.lefts if c.dep_ in _NOMINAL_DEPS])
-    words = doc[start : noun.i + 1]
-    if words[0].pos_ == "DET":
+    return _lower_determiner(doc[start : noun.i + 1])
+
+
+def _lower_determiner(words: Span) -> str:
+    """ "The mayor" and "the mayor" are one speaker: a leading article is written lower case."""
+    if len(words) > 1 and words[0].pos_ == "DET":
         return words[0].lower_ + words[0].whitespace_ + words[1:].text
     return words.text
 

@@ -61,7 +61,7 @@ def _looks_like_title(words: list[str]) -> bool:
 _TITLE_INTRODUCERS = frozenset(
     """
     in on at of from titled entitled called named dubbed book film movie show song album
-    series play novel program programme column essay article report
+    series play novel program programme column essay article report is was are were be
     """.split()  # noqa: SIM905
 )
 

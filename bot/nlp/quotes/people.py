@@ -21,6 +21,7 @@ from bot.nlp.quotes.cues import SPEECH_VERBS
 from bot.nlp.quotes.names import (
     PRONOUN_GENDER,
     honorific_gender,
+    looks_like_organisation,
     role_from,
     strip_name,
     with_titles_before,
@@ -120,8 +121,10 @@ class People:
         for token in doc:
             if token.i in quoted or not _name_subject(token):
                 continue
-            sentence_initial = token.i == token.sent.start
-            if self.knows(token.text) or (token.ent_type_ == "" and not sentence_initial):
+            reporting = speaks(token) and not looks_like_organisation([token])
+            sentence_initial = token.i == token.sent.start and not reporting
+            untagged = token.ent_type_ == "" or reporting
+            if self.knows(token.text) or (untagged and not sentence_initial):
                 self._add(_name_chain(token))
         self.sightings.sort(key=lambda s: s.token)
         self._vote_pronoun_genders()

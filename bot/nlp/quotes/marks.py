@@ -16,6 +16,7 @@ Side = Literal["open", "close", "either", "weak"]
 """``weak``: a word-final ``s'`` before another word, a possessive unless a short quote is open."""
 
 _WEAK_REACH = 60
+"""Characters within which a word-final ``s'`` may still close a single quote (‘the votes’)."""
 
 _MARK = re.compile(r"``|''|’’|‘‘|[\"“”„«»‘’']")
 _ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|bout|round)\b|n[’'](?=\s)", re.IGNORECASE)
@@ -49,6 +50,8 @@ class QuotedSpan:
 
 @dataclass
 class _Open:
+    """A quote opened and not yet closed: its family, mark offset and inner start."""
+
     family: Family
     at: int
     inner: int

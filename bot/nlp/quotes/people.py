@@ -320,9 +320,17 @@ def _name_subject(token: Token) -> bool:
     return (
         token.dep_ in _SUBJECT_DEPS
         and token.pos_ == "PROPN"
-        and token.ent_type_ in ("", "ORG")
+        and token.ent_type_ not in _NEVER_PEOPLE
         and token.text[:1].isupper()
     )
+
+
+_NEVER_PEOPLE = frozenset(
+    {"PERSON", "GPE", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+    | {"ORDINAL", "LANGUAGE", "LAW"}
+)
+"""Labels under which a subject is surely not a person the recogniser missed (PERSON ones are
+registered already)."""
 
 
 def speaks(token: Token) -> bool:

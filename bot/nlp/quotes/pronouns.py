@@ -1,10 +1,11 @@
 """He said, she said: a pronoun speaker goes to the most salient compatible person.
 
-Salience, not nearness: subjects count more than objects, people already quoted count most, the
-current paragraph counts more than the ones before, and everything fades sentence by sentence.
-So in a paragraph about Mr. Lindqvist, "he asked" is Lindqvist's even when another man was named
-in between as an object. A person whose known gender differs from the pronoun's is never
-chosen; when nobody fits, the speaker is unknown rather than guessed.
+Salience, not nearness: a person's best recent mention counts, subjects more than objects and
+speakers most; the current paragraph counts more than the ones before, and everything fades
+sentence by sentence. So in a paragraph about Mr. Lindqvist, "he asked" is Lindqvist's even
+when another man was named in between as an object. Gender evidence (honorifics, pronouns used
+with the name) weighs against a person of the other gender; when nobody fits, the speaker is
+unknown rather than guessed.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     paragraph = people.paragraph_of[pronoun.i]
     scores: dict[str, float] = defaultdict(float)
     for sighting in people.sightings_before(pronoun.i, WINDOW_SENTENCES):
-        scores[sighting.person] += _salience(sighting, sentence, paragraph)
+        scores[sighting.person] = max(
+            scores[sighting.person], _salience(sighting, sentence, paragraph)
+        )
     compatible = {
         key: score * people.persons[key].fits(gender)
         for key, score in scores.items()

@@ -1,9 +1,11 @@
 """The full-text adapter: the one SQLite-specific piece of querying (FTS5 match expressions).
 
-The quotes table is indexed by an FTS5 table (see ``0001_initial.sql``) with Porter stemming
-and accent folding. "Who said" asks for quotes sharing *any* content word with the remembered
-line, because a half-remembered line has changed and missing words; bm25 then puts the quotes
-sharing the most (and rarest) words first, and rapidfuzz re-ranks those few. Autocomplete asks
+The quotes table is indexed by an FTS5 table of whole, accent-folded words (see
+``0003_quote_terms.sql``). "Who said" asks for quotes sharing *any* of the line's rarest words,
+because a half-remembered line has changed and missing words; bm25 then puts the quotes sharing
+the most (and rarest) words first, and rapidfuzz re-ranks those few. Choosing the rarest words
+first (by their document frequency) is what keeps a query fast on a large index: ranking costs
+time per matching row, and one common word can match a fifth of all quotes. Autocomplete asks
 for quotes with *all* the words typed so far, the last one possibly unfinished.
 """
 
@@ -13,6 +15,11 @@ from collections.abc import Sequence
 
 MAX_QUERY_WORDS = 16
 """Enough to pin any quote; keeps a pasted paragraph from becoming a huge OR query."""
+
+ROW_BUDGET = 3000
+"""Rows the chosen words may match together (beyond the two rarest words, which always go)."""
+
+MAX_TERMS = 8
 
 _STOP_WORD_LIST = """
     a about above after again against all am an and any are as at be because been before
@@ -32,16 +39,32 @@ def _term(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def content_words(words: Sequence[str]) -> list[str]:
-    """The words worth searching for: without stop words (unless that leaves none), deduplicated."""
-    kept = [w for w in words if w not in STOP_WORDS] or list(words)
+def content_terms(words: Sequence[str]) -> list[str]:
+    """The index terms worth searching for: stop words (unless that leaves none) and the
+    one-letter ends of contractions left out, each term once."""
+    pieces = [piece for word in words for piece in word.split("'") if len(piece) > 1]
+    kept = [p for p in pieces if p not in STOP_WORDS] or pieces
     return list(dict.fromkeys(kept))[:MAX_QUERY_WORDS]
 
 
-def any_of(words: Sequence[str]) -> str | None:
-    """An FTS5 query for rows containing any of the content words; ``None`` for no words."""
-    terms = [_term(w) for w in content_words(words)]
-    return " OR ".join(terms) if terms else None
+def rarest(frequencies: Sequence[tuple[str, int]]) -> list[str]:
+    """The terms to search for, rarest first: the two rarest, then more within ``ROW_BUDGET``.
+
+    A term no quote contains is left out: it is a word the user remembered wrong.
+    """
+    chosen: list[str] = []
+    rows = 0
+    for term, count in sorted((f for f in frequencies if f[1] > 0), key=lambda f: f[1]):
+        if len(chosen) >= MAX_TERMS or (len(chosen) >= 2 and rows + count > ROW_BUDGET):
+            break
+        chosen.append(term)
+        rows += count
+    return chosen
+
+
+def any_of(terms: Sequence[str]) -> str | None:
+    """An FTS5 query for rows containing any of the terms; ``None`` for no terms."""
+    return " OR ".join(_term(t) for t in terms) if terms else None
 
 
 def all_of(words: Sequence[str], *, last_is_prefix: bool) -> str | None:

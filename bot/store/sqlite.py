@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -90,20 +91,7 @@ class SqliteStore(Store):
         except sqlite3.Error as error:
             raise _store_error(path, error) from None
         try:
-            await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await db.execute("PRAGMA foreign_keys = ON")
-            if path != ":memory:":
-                async with db.execute("PRAGMA journal_mode = WAL") as cursor:
-                    row = await cursor.fetchone()
-                if row is None or str(row[0]).lower() != "wal":
-                    raise StoreError(f"The database {path} cannot be switched to WAL mode.")
-                await db.execute("PRAGMA synchronous = NORMAL")
-            await migrate(
-                db,
-                bundled_migrations() if migrations is None else migrations,
-                database=path,
-                upto=upto,
-            )
+            await _prepare(db, path, migrations, upto)
         except BaseException as error:
             await db.close()
             if isinstance(error, sqlite3.Error):
@@ -271,7 +259,11 @@ class SqliteStore(Store):
     async def search_quotes(
         self, words: Sequence[str], scope_key: str, limit: int, *, prefix: bool = False
     ) -> list[QuoteRecord]:
-        match = fulltext.all_of(words, last_is_prefix=True) if prefix else fulltext.any_of(words)
+        if prefix:
+            match = fulltext.all_of(words, last_is_prefix=True)
+        else:
+            terms = fulltext.content_terms(words)
+            match = fulltext.any_of(fulltext.rarest(await self._rows_with(terms)))
         if match is None:
             return []
         rows = await self._all(
@@ -281,6 +273,15 @@ class SqliteStore(Store):
             (match, scope_key, limit),
         )
         return [_quote(row) for row in rows]
+
+    async def _rows_with(self, terms: Sequence[str]) -> list[tuple[str, int]]:
+        """How many quotes contain each term: indexed lookups in the FTS5 vocabulary, in one
+        statement (``term IN (…)`` would scan the whole vocabulary instead)."""
+        if not terms:
+            return []
+        one = "SELECT term, doc FROM quotes_terms WHERE term = ?"
+        rows = await self._all(" UNION ALL ".join(one for _ in terms), terms)
+        return [(row[0], int(row[1])) for row in rows]
 
     async def recent_quotes(self, scope_key: str, limit: int) -> list[QuoteRecord]:
         rows = await self._all(
@@ -472,6 +473,38 @@ async def _upsert_speaker(
                 (alias_key, speaker_id, alias),
             )
     return speaker_id
+
+
+async def _prepare(
+    db: aiosqlite.Connection, path: str, migrations: list[Migration] | None, upto: int | None
+) -> None:
+    """Set the connection up and migrate, retrying while another process does the same.
+
+    Two processes starting on one new file race to switch it to WAL, and SQLite answers the
+    loser "database is locked" at once rather than through the busy timeout.
+    """
+    await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    await db.execute("PRAGMA foreign_keys = ON")
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if path != ":memory:":
+                async with db.execute("PRAGMA journal_mode = WAL") as cursor:
+                    row = await cursor.fetchone()
+                if row is None or str(row[0]).lower() != "wal":
+                    raise StoreError(f"The database {path} cannot be switched to WAL mode.")
+                await db.execute("PRAGMA synchronous = NORMAL")
+            await migrate(
+                db,
+                bundled_migrations() if migrations is None else migrations,
+                database=path,
+                upto=upto,
+            )
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.05)
 
 
 def _check_path(path: str) -> None:

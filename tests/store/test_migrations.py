@@ -24,9 +24,10 @@ def _versions(path: Path) -> list[int]:
 
 
 def _stage(folder: Path, extra: dict[str, str]) -> Path:
-    """A migrations folder holding the real 0001 plus the given extra files."""
+    """A migrations folder holding the real migrations plus the given extra files."""
     folder.mkdir()
-    shutil.copy(MIGRATIONS / "0001_initial.sql", folder / "0001_initial.sql")
+    for path in MIGRATIONS.glob("*.sql"):
+        shutil.copy(path, folder / path.name)
     for name, sql in extra.items():
         (folder / name).write_text(sql)
     return folder
@@ -48,7 +49,7 @@ async def test_a_new_database_gets_every_bundled_migration_in_wal_mode(tmp_path:
 async def test_an_older_database_is_upgraded_in_place_and_keeps_its_data(tmp_path: Path) -> None:
     staged = _stage(
         tmp_path / "migrations",
-        {"0003_flags.sql": "ALTER TABLE articles ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;"},
+        {"0900_flags.sql": "ALTER TABLE articles ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;"},
     )
     path = tmp_path / "old.db"
     old = await SqliteStore.open(path, migrations=migrations_in(staged), upto=1)
@@ -62,7 +63,7 @@ async def test_an_older_database_is_upgraded_in_place_and_keeps_its_data(tmp_pat
     flagged = await (await upgraded.connection.execute("SELECT flagged FROM articles")).fetchall()
     found = await upgraded.search_quotes(["kept", "words"], LOCAL_SCOPE.key, 5)
     await upgraded.close()
-    assert _versions(path) == [1, 3]
+    assert _versions(path) == [*(m.version for m in bundled_migrations()), 900]
     assert flagged == [(0,)]
     assert [q.article_id for q in found] == [article_id]
 
@@ -78,7 +79,7 @@ async def test_a_database_from_a_newer_briefbot_is_refused(tmp_path: Path) -> No
 async def test_a_failing_migration_changes_nothing(tmp_path: Path) -> None:
     staged = _stage(
         tmp_path / "migrations",
-        {"0004_broken.sql": "CREATE TABLE half (x);\nINSERT INTO no_such_table VALUES (1);"},
+        {"0901_broken.sql": "CREATE TABLE half (x);\nINSERT INTO no_such_table VALUES (1);"},
     )
     path = tmp_path / "broken.db"
     with pytest.raises(StoreError, match="cannot be opened"):

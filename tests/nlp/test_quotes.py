@@ -226,3 +226,8 @@ def test_it_said_goes_to_the_organisation_just_named(nlp: Language) -> None:
     )
     quotes, _ = quotes_of(nlp, text)
     assert (quotes[0].speaker, quotes[0].mention) == ("Pentagon", "it")
+
+
+def test_trailing_cue_takes_its_named_subject_not_the_first_chunk(nlp: Language) -> None:
+    text = '"There is a sense of calm now," and donations began to pick up, Gilbert said.'
+    assert said(nlp, text) == [("There is a sense of calm now,", "Gilbert")]

@@ -91,3 +91,15 @@ def test_title_variant_of_a_name_is_the_same_speaker(nlp: Language) -> None:
     )
     _, speakers = extract_quotes(nlp(text))
     assert [(s.name, s.quote_indices) for s in speakers] == [("David Brennan", (0, 1))]
+
+
+def test_unnamed_source_keeps_the_words_that_say_which_one(nlp: Language) -> None:
+    text = (
+        "“We will win the state,” a source close to the campaign said.\n\n"
+        "A lawyer involved in the talks called the offer “insulting.”"
+    )
+    quotes, _ = extract_quotes(nlp(text))
+    assert [q.speaker for q in quotes] == [
+        "a source close to the campaign",
+        "a lawyer involved in the talks",
+    ]

@@ -207,12 +207,26 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
         return None
     verb = verbs[0]
     before = [t for t in window if t.i < verb.i]
+    subject = _named_subject(verb, before)
+    if subject is not None:
+        return verb, subject.i
     if any(not t.is_punct for t in before):
         head = _chunk_head(_up_to_comma(before), stop_at_preposition=True)
     else:
         rest = [t for t in window if t.i > verb.i]
         head = _chunk_head(_up_to_comma(rest), stop_at_preposition=True)
     return (verb, head.i) if head is not None else None
+
+
+def _named_subject(verb: Token, before: list[Token]) -> Token | None:
+    """ "…," and donations rose, Gilbert said: when the parser found a named or pronoun
+    subject of the cue among the words before it, that subject speaks, not the first chunk."""
+    inside = {t.i for t in before}
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i in inside:
+            named = child.pos_ in ("PROPN", "PRON") or child.ent_type_ == "PERSON"
+            return child if named else None
+    return None
 
 
 def _up_to_comma(tokens: list[Token]) -> list[Token]:

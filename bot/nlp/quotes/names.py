@@ -11,6 +11,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from bot.nlp.quotes.cues import SPEECH_VERBS
+
 MentionKind = Literal["person", "organization", "nominal", "pronoun"]
 
 HONORIFICS = {
@@ -226,14 +228,34 @@ def _nominal(token: Token) -> Mention:
             start = min(start, child.left_edge.i if child.dep_ == "poss" else child.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in ("relcl", "acl", "appos", "punct") or child.text in (",", "("):
+        if child.dep_ in ("relcl", "appos", "punct") or child.text in (",", "("):
             break
-        if child.dep_ in ("prep", "cc", "conj", "compound", "nummod"):
+        if child.dep_ in _POSTMODIFIER_DEPS or _reduced_relative(child):
             end = child.right_edge.i + 1
+        elif child.dep_ == "acl":
+            break
     phrase = doc[start:end]
-    if any(t.text in (",", "(", "—") for t in phrase):
+    if any(t.text in _PHRASE_BREAKS or t.is_quote for t in phrase) or len(phrase) > _MAX_NOMINAL:
         phrase = doc[start : token.i + 1]
     return Mention(_lower_determiner(phrase), phrase.text, "nominal", token.i)
+
+
+_POSTMODIFIER_DEPS = frozenset({"prep", "cc", "conj", "compound", "nummod", "amod"})
+"""What a description keeps after its noun: "a source close to the campaign", "an aide to X"."""
+_PHRASE_BREAKS = frozenset({",", "(", "—", "–", ";", ":"})
+_MAX_NOMINAL = 12
+
+
+def _reduced_relative(child: Token) -> bool:
+    """ "a source involved in the talks", "accounts linked to the group": a participle that
+    says which source, not the reporting verb itself (that one governs the noun, not the other
+    way round)."""
+    return (
+        child.dep_ == "acl"
+        and child.tag_ == "VBN"
+        and child.lemma_.lower() not in SPEECH_VERBS
+        and not child.left_edge.i <= child.head.head.i <= child.right_edge.i
+    )
 
 
 def _description(noun: Token) -> str:

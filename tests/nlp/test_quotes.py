@@ -231,3 +231,20 @@ def test_it_said_goes_to_the_organisation_just_named(nlp: Language) -> None:
 def test_trailing_cue_takes_its_named_subject_not_the_first_chunk(nlp: Language) -> None:
     text = '"There is a sense of calm now," and donations began to pick up, Gilbert said.'
     assert said(nlp, text) == [("There is a sense of calm now,", "Gilbert")]
+
+
+def test_headline_label_the_parser_took_for_a_noun_names_the_speaker(nlp: Language) -> None:
+    text = "Reid: 'Never, ever underestimate Trump.'\n\nSenator Harry Reid spoke on Monday."
+    assert said(nlp, text) == [("Never, ever underestimate Trump.", "Harry Reid")]
+
+
+def test_quote_signed_with_a_dash_and_a_name(nlp: Language) -> None:
+    text = (
+        "Readers wrote to us about the debate.\n\n"
+        "“He does not answer a question without scaring people first.” ― Esther Tapia\n\n"
+        "“The most unqualified candidate ever to run.”― Carla Sanchez."
+    )
+    assert said(nlp, text) == [
+        ("He does not answer a question without scaring people first.", "Esther Tapia"),
+        ("The most unqualified candidate ever to run.", "Carla Sanchez"),
+    ]

@@ -99,7 +99,12 @@ def _label_attribution(layout: DocLayout, colon_at: int) -> Attribution | None:
     if name is None or len(name) == 0:
         return None
     token = name[-1]
-    if not (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG") or token.is_upper):
+    if not (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ("PERSON", "ORG")
+        or token.is_upper
+        or (token.is_title and token.pos_ == "NOUN")
+    ):
         return None
     return Attribution("label", ":", token.i, token.i)
 
@@ -239,8 +244,12 @@ def _ends_statement(text: str, span: QuotedSpan) -> bool:
     if span.close_end is None:
         return False
     last_inner = text[span.end - 1]
-    after = text[span.close_end : span.close_end + 1]
-    return last_inner in ",?!—–-" or after == ","
+    after = text[span.close_end : span.close_end + 3].lstrip(" ")
+    return last_inner in ",?!—–―-" or after[:1] == "," or after[:1] in _SIGNATURE_DASHES
+
+
+_SIGNATURE_DASHES = ("—", "―", "–")
+"""“…” ― Carla Sanchez: a dash after a closed quote signs it with the speaker's name."""
 
 
 def _subheading(layout: DocLayout, span: QuotedSpan, p_start: int, p_end: int) -> bool:

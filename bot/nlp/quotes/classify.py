@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.models import QuoteKind
 
-_CLAUSE_OPENERS = (":", ",", "—", "–", "-", "(", ";")
+_CLAUSE_OPENERS = (":", ",", "—", "–", "―", "-", "(", ";")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 
 

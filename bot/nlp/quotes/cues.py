@@ -184,10 +184,11 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
     Read on the surface because the parser often mangles the clause right after a quote: the
     speaker is the first name-like chunk, before the verb or right after it.
     """
-    if after < len(doc) and doc[after].text in ("―", "—", "–", "--") and after + 1 < len(doc):
-        named = _chunk_head(_up_to_comma(list(doc[after + 1 : after + 7])))
+    dash = _signature_dash(doc, after)
+    if dash is not None and dash.i + 1 < len(doc):
+        named = _chunk_head(_up_to_comma(list(doc[dash.i + 1 : dash.i + 7])))
         if named is not None and (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"):
-            return doc[after], named.i
+            return dash, named.i
     window: list[Token] = []
     for token in doc[after:]:
         if token.text in (".", ";", "!", "?") or "\n" in token.text:
@@ -218,6 +219,19 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
     return (verb, head.i) if head is not None else None
 
 
+_DASHES = ("―", "—", "–", "--")
+
+
+def _signature_dash(doc: Doc, after: int) -> Token | None:
+    """The dash after a quote ("…” ― Name"), also when the tokenizer glued it to the mark."""
+    if after < len(doc) and doc[after].text in _DASHES:
+        return doc[after]
+    glued = doc[after - 1] if 0 < after <= len(doc) else None
+    if glued is not None and len(glued.text) > 1 and glued.text.endswith(_DASHES):
+        return glued
+    return None
+
+
 def _named_subject(verb: Token, before: list[Token]) -> Token | None:
     """ "…," and donations rose, Gilbert said: when the parser found a named or pronoun
     subject of the cue among the words before it, that subject speaks, not the first chunk."""
@@ -232,7 +246,7 @@ def _named_subject(verb: Token, before: list[Token]) -> Token | None:
 def _up_to_comma(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     for token in tokens:
-        if "\n" in token.text or (token.text in (",", "(", "—", "–") and kept):
+        if "\n" in token.text or (token.text in (",", "(", "—", "–", "―") and kept):
             break
         if not token.is_punct:
             kept.append(token)

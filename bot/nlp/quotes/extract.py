@@ -129,6 +129,10 @@ def _resolve(
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
     if mention.kind == "organization" and people.knows(mention.name):
         mention = replace(mention, kind="person")
+    elif (
+        mention.kind == "nominal" and mention.name == token.text and _named_elsewhere(token, people)
+    ):
+        mention = replace(mention, name=token.text, kind="person")
     if mention.kind == "nominal" and _definite(token):
         person = people.by_role(token.lemma_, token.i)
         if person is not None:
@@ -139,6 +143,12 @@ def _resolve(
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _named_elsewhere(token: Token, people: People) -> bool:
+    """ "Reid: 'Never underestimate him'": a capitalised word the parser did not take for a
+    name (headlines fool it) is the person the article names that way elsewhere."""
+    return (token.is_title or token.is_upper) and people.knows(token.text)
 
 
 def _definite(token: Token) -> bool:

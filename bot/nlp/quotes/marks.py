@@ -20,8 +20,8 @@ _WEAK_REACH = 60
 
 _MARK = re.compile(r"``|''|’’|‘‘|[\"“”„«»‘’']")
 _ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|bout|round)\b|n[’'](?=\s)", re.IGNORECASE)
-_OPENING_CONTEXT = set("([{—–-/") | {"“", "‘", "«", "„"}
-_CLOSING_CONTEXT = set(".,;:!?)]}—–-…/") | {"”", "’", "»"}
+_OPENING_CONTEXT = set("([{—–―-/") | {"“", "‘", "«", "„"}
+_CLOSING_CONTEXT = set(".,;:!?)]}—–―-…/") | {"”", "’", "»"}
 
 
 @dataclass(frozen=True)

@@ -153,9 +153,13 @@ def mention_for(token: Token) -> Mention | None:
 
 
 def _named_appositive(token: Token) -> Token | None:
+    """ "The city's chief engineer, Tomasz Nowak": the name set beside a description, never
+    one the parser hung on it from inside a quote ("Reid: 'Never underestimate Trump'")."""
     for child in token.children:
         if child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON"):
-            return child
+            between = token.doc[min(token.i, child.i) : max(token.i, child.i)]
+            if not any(t.is_quote for t in between):
+                return child
     return None
 
 
@@ -242,7 +246,7 @@ def _nominal(token: Token) -> Mention:
 
 _POSTMODIFIER_DEPS = frozenset({"prep", "cc", "conj", "compound", "nummod", "amod"})
 """What a description keeps after its noun: "a source close to the campaign", "an aide to X"."""
-_PHRASE_BREAKS = frozenset({",", "(", "—", "–", ";", ":"})
+_PHRASE_BREAKS = frozenset({",", "(", "—", "–", "―", ";", ":"})
 _MAX_NOMINAL = 12
 
 

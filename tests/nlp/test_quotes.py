@@ -248,3 +248,8 @@ def test_quote_signed_with_a_dash_and_a_name(nlp: Language) -> None:
         ("He does not answer a question without scaring people first.", "Esther Tapia"),
         ("The most unqualified candidate ever to run.", "Carla Sanchez"),
     ]
+
+
+def test_gerund_after_a_preposition_reports_for_the_main_subject(nlp: Language) -> None:
+    text = "Peter Brandt ended the meeting by saying “we will find the money.”"
+    assert said(nlp, text) == [("we will find the money.", "Peter Brandt")]

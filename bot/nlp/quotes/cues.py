@@ -96,6 +96,9 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
         ):
             verb = verb.head
             continue
+        if _after_preposition(verb):
+            verb = verb.head.head  # "Obama closed by saying …", "before saying …"
+            continue
         if verb.dep_ == "relcl":
             return verb.head.i
         if verb.dep_ == "acl" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -103,6 +106,17 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
             continue
         break
     return _inverted_subject(cue, quoted)
+
+
+def _after_preposition(verb: Token) -> bool:
+    """A gerund under a preposition of a verb: "ended by saying", "paused before adding"."""
+    preposition = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and preposition.pos_ == "ADP"
+        and preposition.dep_ == "prep"
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _subject(verb: Token, quoted: set[int]) -> int | None:

@@ -253,3 +253,14 @@ def test_quote_signed_with_a_dash_and_a_name(nlp: Language) -> None:
 def test_gerund_after_a_preposition_reports_for_the_main_subject(nlp: Language) -> None:
     text = "Peter Brandt ended the meeting by saying “we will find the money.”"
     assert said(nlp, text) == [("we will find the money.", "Peter Brandt")]
+
+
+def test_pronoun_gender_from_the_full_name_outweighs_a_shared_surname(nlp: Language) -> None:
+    text = (
+        "Rakeyia Scott filmed the shooting on her phone.\n\n"
+        "Police say Scott had a gun. He was sitting in his car. Scott did not get out. "
+        "He was shot. Scott died in hospital. He was 43.\n\n"
+        "The video is shaky. The camera points at the ground. Officers shout at the car. "
+        "“Don't shoot him,” she says."
+    )
+    assert said(nlp, text) == [("Don't shoot him,", "Rakeyia Scott")]

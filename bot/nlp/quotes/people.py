@@ -42,6 +42,9 @@ class Person:
     key: str
     names: Counter[str] = field(default_factory=Counter)
     gender_votes: Counter[str] = field(default_factory=Counter)
+    named_votes: Counter[str] = field(default_factory=Counter)
+    """Pronouns right after the full name ("Rakeyia Scott … her husband"): evidence a bare
+    surname shared with a relative cannot blur."""
     roles: list[str] = field(default_factory=list)
     last_seen: int = 0
     first_seen: int = 0
@@ -67,10 +70,13 @@ class Person:
         """How well a pronoun of ``gender`` fits: 1 unless the evidence says otherwise.
 
         Evidence is soft (pronoun votes can be wrong in an article about several people), so a
-        mismatch lowers the score by how one-sided the votes are instead of excluding.
+        mismatch lowers the score by how one-sided the votes are instead of excluding. One-sided
+        votes after the full name win over the cluster's: bare "Scott" may be her husband.
         """
-        same = self.gender_votes[gender]
-        other = sum(self.gender_votes.values()) - same
+        decisive = len(self.named_votes) == 1
+        votes = self.named_votes if decisive else self.gender_votes
+        same = votes[gender]
+        other = votes.total() - same
         if other <= same:
             return 1.0
         return (same + 0.5) / (same + other + 1)
@@ -93,6 +99,7 @@ class Sighting:
     paragraph: int
     subject: bool
     speaker: bool = False
+    full_name: bool = False
 
 
 class People:
@@ -151,7 +158,7 @@ class People:
         opening = start - root.sent.start < _SENTENCE_OPENING and root.dep_ not in _MODIFIER_DEPS
         subject = root.dep_ in _SUBJECT_DEPS or opening
         reporting = speaks(root)
-        self._sight(person, root.i, subject or reporting, reporting)
+        self._sight(person, root.i, subject or reporting, reporting, len(words) > 1)
 
     def _register(self, full: str, at: int, gender: str | None, role: str | None = None) -> Person:
         """The cluster a name joins (created when new), with the name counted in."""
@@ -207,7 +214,9 @@ class People:
         by_first = self._by_first_name.get(words[0].lower(), set())
         return self.persons[next(iter(by_first))] if len(by_first) == 1 else None
 
-    def _sight(self, person: Person, token: int, subject: bool, speaker: bool = False) -> None:
+    def _sight(
+        self, person: Person, token: int, subject: bool, speaker: bool = False, full: bool = False
+    ) -> None:
         self.sightings.append(
             Sighting(
                 person.key,
@@ -216,15 +225,19 @@ class People:
                 self.paragraph_of[token],
                 subject,
                 speaker,
+                full,
             )
         )
 
     def _vote_pronoun_genders(self) -> None:
         """A he/she right after a sentence naming exactly one person tells that person's gender."""
         by_sentence: dict[int, set[str]] = defaultdict(set)
+        full_names: dict[int, set[str]] = defaultdict(set)
         for sighting in self.sightings:
             if sighting.subject:
                 by_sentence[sighting.sentence].add(sighting.person)
+                if sighting.full_name:
+                    full_names[sighting.sentence].add(sighting.person)
         for token in self.doc:
             gender = PRONOUN_GENDER.get(token.lower_)
             if gender is None or token.i in self.quoted:
@@ -232,7 +245,10 @@ class People:
             sentence = self.sentence_of[token.i]
             window = by_sentence.get(sentence, set()) | by_sentence.get(sentence - 1, set())
             if len(window) == 1:
-                self.persons[next(iter(window))].gender_votes[gender] += 1
+                person = self.persons[next(iter(window))]
+                person.gender_votes[gender] += 1
+                if person.key in full_names[sentence] | full_names[sentence - 1]:
+                    person.named_votes[gender] += 1
 
     def add_speaker(
         self, name: str, token: int, gender: str | None = None, role: str | None = None

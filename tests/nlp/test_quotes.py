@@ -264,3 +264,19 @@ def test_pronoun_gender_from_the_full_name_outweighs_a_shared_surname(nlp: Langu
         "“Don't shoot him,” she says."
     )
     assert said(nlp, text) == [("Don't shoot him,", "Rakeyia Scott")]
+
+
+def test_short_closing_clause_attributes_a_whole_quote_whatever_its_verb(nlp: Language) -> None:
+    text = (
+        "Peter Brandt said the city had lost its way.\n\n"
+        "“The city will always be the city,” an angry Anna Lindqvist retaliated."
+    )
+    assert said(nlp, text)[-1] == ("The city will always be the city,", "Anna Lindqvist")
+
+
+def test_clause_after_a_quote_with_an_object_subject_is_no_attribution(nlp: Language) -> None:
+    text = (
+        "Peter Brandt spoke at the rally.\n\n"
+        "She kept saying, “Don't you do it,” until gunshots rang out. Anna Lindqvist wept."
+    )
+    assert said(nlp, text)[-1][1] != "gunshots"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from bot.nlp.quotes.classify import opens_clause
 from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues, trailing_cue
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import QuotedSpan
@@ -58,7 +59,8 @@ def _attribute(
     if label is not None:
         return label
     if _ends_statement(layout.text, span):
-        trailing = trailing_cue(layout.doc, last, layout.quoted)
+        whole = opens_clause(layout.text, p_start, span.open_at)
+        trailing = trailing_cue(layout.doc, last, layout.quoted, whole)
         if trailing is not None:
             verb, speaker = trailing
             return Attribution("cue", cue_text(verb), verb.i, speaker)

@@ -190,13 +190,18 @@ def sentence_span(doc: Doc, start_char: int, end_char: int) -> Span:
 
 _SKIPPED_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 _TRAIL_LIMIT = 12
+_SHORT_TRAIL = 6
+"""A clause this short closing a sentence after a quote is its attribution whatever the verb."""
 
 
-def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | None:
+def trailing_cue(
+    doc: Doc, after: int, quoted: set[int], whole: bool = False
+) -> tuple[Token, int] | None:
     """“…,” Chief Chuck Jordan said Monday / “…,” said Jordan: the cue clause after a quote.
 
     Read on the surface because the parser often mangles the clause right after a quote: the
-    speaker is the first name-like chunk, before the verb or right after it.
+    speaker is the first name-like chunk, before the verb or right after it. After a ``whole``
+    quote (one that opens its sentence) a short closing clause attributes it whatever its verb.
     """
     dash = _signature_dash(doc, after)
     if dash is not None and dash.i + 1 < len(doc):
@@ -204,20 +209,21 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
         if named is not None and (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"):
             return dash, named.i
     window: list[Token] = []
+    closed = False
     for token in doc[after:]:
         if token.text in (".", ";", "!", "?") or "\n" in token.text:
+            closed = True
             break
         if token.i not in quoted:
             window.append(token)
         if len(window) >= _TRAIL_LIMIT:
             break
-    verbs = [
-        t
-        for t in window
-        if t.pos_ in ("VERB", "AUX")
-        and t.lemma_.lower() in SPEECH_VERBS
-        and t.tag_ not in ("VBG", "VBN")
-    ]
+    finite = [t for t in window if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")]
+    verbs = [t for t in finite if t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs and whole and closed and len(window) <= _SHORT_TRAIL and len(finite) == 1:
+        verb = finite[0]  # “…,” Trump shot back. / “…,” an angry Hollande retaliated.
+        named = _named_subject(verb, [t for t in window if t.i < verb.i])
+        return (verb, named.i) if named is not None and verb.pos_ == "VERB" else None
     if not verbs:
         return None
     verb = verbs[0]
@@ -234,6 +240,7 @@ def trailing_cue(doc: Doc, after: int, quoted: set[int]) -> tuple[Token, int] | 
 
 
 _DASHES = ("―", "—", "–", "--")
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
 def _signature_dash(doc: Doc, after: int) -> Token | None:
@@ -252,7 +259,11 @@ def _named_subject(verb: Token, before: list[Token]) -> Token | None:
     inside = {t.i for t in before}
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i in inside:
-            named = child.pos_ in ("PROPN", "PRON") or child.ent_type_ == "PERSON"
+            named = (
+                child.pos_ == "PROPN"
+                or child.ent_type_ == "PERSON"
+                or child.lower_ in _PERSONAL_PRONOUNS
+            )
             return child if named else None
     return None
 

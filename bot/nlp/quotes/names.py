@@ -216,6 +216,8 @@ def _compound_chain(token: Token) -> list[Token]:
     while start > 0 and doc[start - 1].dep_ in _NAME_DEPS and doc[start - 1].head.i >= token.i - 1:
         if doc[start - 1].pos_ not in ("PROPN", "NOUN", "ADJ") and not doc[start - 1].is_title:
             break
+        if doc[start - 1].pos_ == "ADJ" and doc[start - 1].is_lower:
+            break  # "an angry Hollande"
         start -= 1
     end = token.i + 1
     while end < len(doc) and doc[end].dep_ in ("flat", "compound") and doc[end].head.i == token.i:

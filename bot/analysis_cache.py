@@ -24,6 +24,7 @@ from bot.models import ENGINE_VERSION, Analysis, Article
 from bot.single_flight import SingleFlight
 from bot.store.base import Store
 from bot.store.keys import content_hash
+from bot.store.records import ArticleRecord
 from bot.text_input import PLAIN_TEXT_SUFFIXES, decode_text
 from bot.workers import WorkerPool
 
@@ -35,6 +36,8 @@ class CacheAnswer:
     article_id: int
     analysis: Analysis
     cached: bool
+    record: ArticleRecord | None = None
+    """The stored article, when the lookup already read it (saves a query on a cache hit)."""
 
 
 class AnalysisCache:
@@ -104,23 +107,27 @@ class AnalysisCache:
             lambda: self._lookup_or_analyze(article, digest, algorithm, ()),
         )
 
-    async def _fresh(self, article_id: int, algorithm: str) -> CacheAnswer | None:
-        cached = await self.store.load_analysis(article_id, algorithm)
+    async def _fresh(
+        self, algorithm: str, *, url: str | None = None, digest: str | None = None
+    ) -> CacheAnswer | None:
+        """The cached analysis, if the store has one from this engine version."""
+        found = await self.store.find_cached(algorithm, url=url, content_hash=digest)
+        if found is None:
+            return None
+        record, cached = found
         if cached is None or cached.engine_version != ENGINE_VERSION:
             return None
         self.hits += 1
-        return CacheAnswer(article_id, cached.analysis, cached=True)
+        return CacheAnswer(record.id, cached.analysis, cached=True, record=record)
 
     async def _lookup_or_analyze(
         self, article: Article, digest: str, algorithm: str, urls: tuple[str, ...]
     ) -> CacheAnswer:
-        found = await self.store.find_article(content_hash=digest)
-        if found is not None:
-            answer = await self._fresh(found.id, algorithm)
-            if answer is not None:
-                for url in urls:
-                    await self.store.add_url(found.id, url)
-                return answer
+        answer = await self._fresh(algorithm, digest=digest)
+        if answer is not None:
+            for url in urls:
+                await self.store.add_url(answer.article_id, url)
+            return answer
         from bot.jobs import analyze_article
         from bot.nlp.analyze import AnalysisOptions
 
@@ -140,11 +147,9 @@ class AnalysisCache:
     ) -> CacheAnswer:
         from bot.ingest.urls import canonical_url
 
-        found = await self.store.find_article(url=canonical)
-        if found is not None:
-            answer = await self._fresh(found.id, algorithm)
-            if answer is not None:
-                return answer
+        answer = await self._fresh(algorithm, url=canonical)
+        if answer is not None:
+            return answer
         from bot.ingest.extract import extract_page
 
         page = await self._fetcher().fetch(url, user_key)

@@ -105,7 +105,11 @@ class Service:
             )
         service = cls(settings, store, pool, owns_pool=owns_pool, fetcher=fetcher)
         if settings.prune_days > 0:
-            removed = await service.prune(settings.prune_days)
+            try:
+                removed = await service.prune(settings.prune_days)
+            except BaseException:
+                await service.close()
+                raise
             log.info("pruned %d cached analyses older than %d days", removed, settings.prune_days)
         return service
 
@@ -185,7 +189,7 @@ class Service:
             channel_id=submitter.channel_id,
             user_id=submitter.user_id,
         )
-        record = await self._record(answer.article_id)
+        record = answer.record or await self._record(answer.article_id)
         analysis = self._with_length(answer.analysis, sentences)
         return AnalysisResult(
             answer.article_id, _article(record, analysis), analysis, answer.cached, now

@@ -49,10 +49,11 @@ class Store(abc.ABC):
 
     # Articles and analyses: the cache.
     @abc.abstractmethod
-    async def find_article(
-        self, *, url: str | None = None, content_hash: str | None = None
-    ) -> ArticleRecord | None:
-        """The article stored under a canonical URL or a content hash, if any."""
+    async def find_cached(
+        self, algorithm: str, *, url: str | None = None, content_hash: str | None = None
+    ) -> tuple[ArticleRecord, CachedAnalysis | None] | None:
+        """The article stored under a canonical URL (tried first) or a content hash, with its
+        cached analysis by ``algorithm`` if there is one: the cache lookup, in one query."""
 
     @abc.abstractmethod
     async def get_article(self, article_id: int) -> ArticleRecord | None:

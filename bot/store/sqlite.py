@@ -123,25 +123,24 @@ class SqliteStore(Store):
 
     # Articles and analyses.
 
-    async def find_article(
-        self, *, url: str | None = None, content_hash: str | None = None
-    ) -> ArticleRecord | None:
+    async def find_cached(
+        self, algorithm: str, *, url: str | None = None, content_hash: str | None = None
+    ) -> tuple[ArticleRecord, CachedAnalysis | None] | None:
+        select = (
+            f"SELECT {_ARTICLE_COLUMNS}, n.data, n.engine_version, n.created_at FROM articles a"
+            " LEFT JOIN analyses n ON n.article_id = a.id AND n.algorithm = ?"
+        )
+        row = None
         if url:
             row = await self._one(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles a "
-                "JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?",
-                (url,),
+                f"{select} JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?",
+                (algorithm, url),
             )
-            if row is not None:
-                return _article(row)
-        if content_hash:
-            row = await self._one(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.content_hash = ?",
-                (content_hash,),
-            )
-            if row is not None:
-                return _article(row)
-        return None
+        if row is None and content_hash:
+            row = await self._one(f"{select} WHERE a.content_hash = ?", (algorithm, content_hash))
+        if row is None:
+            return None
+        return _article(row), _cached(row[9:]) if row[9] is not None else None
 
     async def get_article(self, article_id: int) -> ArticleRecord | None:
         row = await self._one(
@@ -155,9 +154,7 @@ class SqliteStore(Store):
             "WHERE article_id = ? AND algorithm = ?",
             (article_id, algorithm),
         )
-        if row is None:
-            return None
-        return CachedAnalysis(Analysis.from_dict(json.loads(row[0])), row[1], unstamp(row[2]))
+        return None if row is None else _cached(row)
 
     async def save_analysis(
         self,
@@ -216,8 +213,8 @@ class SqliteStore(Store):
         channel_id: int = 0,
         user_id: int = 0,
     ) -> None:
-        async with self.transaction() as db:
-            await db.execute(
+        async with self._write_lock:  # one statement: its own transaction, one round trip
+            await self._db.execute(
                 "INSERT INTO submissions (scope_key, guild_id, channel_id, user_id, article_id,"
                 " submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (scope_key, guild_id, channel_id, user_id, article_id, stamp(at)),
@@ -386,6 +383,10 @@ def _article(row: Sequence[Any]) -> ArticleRecord:
         source=row[7],
         fetched_at=unstamp(row[8]),
     )
+
+
+def _cached(row: Sequence[Any]) -> CachedAnalysis:
+    return CachedAnalysis(Analysis.from_dict(json.loads(row[0])), row[1], unstamp(row[2]))
 
 
 def _quote(row: Sequence[Any]) -> QuoteRecord:

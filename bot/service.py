@@ -267,6 +267,8 @@ class Service:
 
     async def whosaid(self, text: str, scope: Scope, limit: int = 3) -> WhoSaidAnswer:
         """Who said a remembered line: the best matching quotes, or the closest misses."""
+        if limit < 1:
+            raise InputError("Ask for at least one answer.")
         matches, near = await find_quotes(self.store, text, scope.key, limit)
         return WhoSaidAnswer(text, [_match(m) for m in matches], [_match(m) for m in near])
 

@@ -411,10 +411,15 @@ def _quote(row: Sequence[Any]) -> QuoteRecord:
 
 
 async def _upsert_url(db: aiosqlite.Connection, url: str, article_id: int) -> None:
+    """Point ``url`` at the article; an article first pasted as text gets it as its address."""
     if url:
         await db.execute(
             "INSERT INTO article_urls (url, article_id) VALUES (?, ?)"
             " ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id",
+            (url, article_id),
+        )
+        await db.execute(
+            "UPDATE articles SET canonical_url = ? WHERE id = ? AND canonical_url = ''",
             (url, article_id),
         )
 

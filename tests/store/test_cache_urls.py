@@ -99,6 +99,16 @@ async def test_a_redirected_link_is_cached_under_both_addresses(
     assert hits == Counter({"/old-link": 1, "/news/bike-lanes": 1})
 
 
+async def test_a_pasted_article_found_later_at_an_address_gets_that_address(
+    web_service: Service, site: tuple[str, Counter[str]]
+) -> None:
+    base, _ = site
+    fetched = await web_service.analyze_url(f"{base}/news/bike-lanes", LOCAL_SCOPE)
+    pasted = await web_service.analyze_text(fetched.analysis.text, Scope("guild", 4))
+    assert pasted.cached and pasted.article_id == fetched.article_id
+    assert pasted.article.canonical_url == f"{base}/news/bike-lanes"
+
+
 async def test_the_same_article_at_another_address_is_not_analysed_again(
     web_service: Service, site: tuple[str, Counter[str]]
 ) -> None:

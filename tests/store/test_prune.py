@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.config import Settings
 from bot.errors import InputError, NotFoundError
 from bot.models import LOCAL_SCOPE, Article
 from bot.service import Service
@@ -66,3 +68,17 @@ async def test_a_pruned_article_submitted_again_is_analysed_again(
 async def test_negative_days_are_refused(service: Service) -> None:
     with pytest.raises(InputError):
         await service.prune(-1)
+
+
+async def test_the_prune_setting_prunes_when_the_service_opens(
+    service: Service, settings: Settings
+) -> None:
+    await store_analysis(service.store, analysis_with_quotes("Old", [("A", KEPT)]), LOCAL_SCOPE)
+    _age_analyses(service, 40)
+    await service.close()
+    reopened = await Service.open(replace(settings, prune_days=30), pool=service.pool)
+    try:
+        stats = await reopened.cache_stats()
+        assert stats["analyses"] == 0 and stats["quotes"] == 1
+    finally:
+        await reopened.close()

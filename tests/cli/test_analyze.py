@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -146,3 +148,39 @@ def test_a_saved_web_page_is_read_through_extraction(briefbot: Run, tmp_path: Pa
     data = json.loads(out)
     assert data["title"] == title
     assert "Dana Whitfield" in {q["speaker"] for q in data["quotes"]}
+
+
+def test_a_link_is_fetched_analysed_and_then_cached(
+    briefbot: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    title, *paragraphs = [p for p in BIKE_LANES.split("\n\n") if p.strip()]
+    page = f"<html><head><title>{title}</title></head><body><article>"
+    page += "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    (site / "bike-lanes.html").write_text(page)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        port = re.search(r"port (\d+)", server.stdout.readline()).group(1)  # type: ignore[union-attr]
+        monkeypatch.setenv("BRIEFBOT_FETCH_ALLOW_LOOPBACK", "true")
+        url = f"http://127.0.0.1:{port}/bike-lanes.html"
+        code, out, err = briefbot("analyze", url)
+        assert code == 0, err
+        assert "Dana Whitfield" in out and "freshly analysed" in out
+        code, out, err = briefbot("analyze", url + "?utm_source=newsletter")
+        assert code == 0 and "answer from the cache" in err
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def test_a_link_to_a_private_address_is_refused(briefbot: Run) -> None:
+    code, out, err = briefbot("analyze", "http://127.0.0.1:9/secret")
+    assert code == 2 and out == ""
+    assert err.startswith("briefbot: ") and err.count("\n") == 1

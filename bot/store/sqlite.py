@@ -14,26 +14,20 @@ import asyncio
 import json
 import os
 import sqlite3
-import stat
-import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import aiosqlite
 
-from bot.errors import StoreError
 from bot.models import Analysis, Article, Quote
 from bot.store import fulltext
 from bot.store.base import Store
-from bot.store.keys import name_key
 from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
-from bot.store.schema import Migration, bundled_migrations, migrate
-
-BUSY_TIMEOUT_MS = 15_000
-"""How long a write waits for another process's transaction before giving up."""
+from bot.store.schema import Migration
+from bot.store.sqlite_open import BUSY_TIMEOUT_MS, check_path, prepare, store_error
+from bot.store.sqlite_writes import replace_quotes, upsert_url
 
 _QUOTE_COLUMNS = """
     q.id, q.text, q.start_offset, q.end_offset, q.kind, q.context, q.speaker_name, q.role,
@@ -85,17 +79,17 @@ class SqliteStore(Store):
         ``migrations`` and ``upto`` exist for tests that stage an older or newer schema.
         """
         path = os.fspath(path)
-        _check_path(path)
+        check_path(path)
         try:
             db = await aiosqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         except sqlite3.Error as error:
-            raise _store_error(path, error) from None
+            raise store_error(path, error) from None
         try:
-            await _prepare(db, path, migrations, upto)
+            await prepare(db, path, migrations, upto)
         except BaseException as error:
             await db.close()
             if isinstance(error, sqlite3.Error):
-                raise _store_error(path, error) from None
+                raise store_error(path, error) from None
             raise
         return cls(db, path)
 
@@ -186,7 +180,7 @@ class SqliteStore(Store):
                 )
                 article_id = int(cursor.lastrowid or 0)
             for url in urls:
-                await _upsert_url(db, url, article_id)
+                await upsert_url(db, url, article_id)
             await db.execute(
                 "INSERT INTO analyses (article_id, algorithm, engine_version, data, created_at)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, algorithm) DO UPDATE SET"
@@ -194,12 +188,12 @@ class SqliteStore(Store):
                 " created_at = excluded.created_at",
                 (article_id, analysis.algorithm, analysis.engine_version, data, now),
             )
-            await _replace_quotes(db, article_id, analysis)
+            await replace_quotes(db, article_id, analysis)
         return article_id
 
     async def add_url(self, article_id: int, url: str) -> None:
         async with self.transaction() as db:
-            await _upsert_url(db, url, article_id)
+            await upsert_url(db, url, article_id)
 
     # Scopes.
 
@@ -408,151 +402,3 @@ def _quote(row: Sequence[Any]) -> QuoteRecord:
         url=row[10],
         published=row[11] or row[12][:10],
     )
-
-
-async def _upsert_url(db: aiosqlite.Connection, url: str, article_id: int) -> None:
-    """Point ``url`` at the article; an article first pasted as text gets it as its address."""
-    if url:
-        await db.execute(
-            "INSERT INTO article_urls (url, article_id) VALUES (?, ?)"
-            " ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id",
-            (url, article_id),
-        )
-        await db.execute(
-            "UPDATE articles SET canonical_url = ? WHERE id = ? AND canonical_url = ''",
-            (url, article_id),
-        )
-
-
-async def _replace_quotes(db: aiosqlite.Connection, article_id: int, analysis: Analysis) -> None:
-    """Index the analysis's quotes (replacing any older ones) with their speakers' ids."""
-    await db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-    speaker_of: dict[int, tuple[int, str | None]] = {}
-    for speaker in analysis.speakers:
-        speaker_id = await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
-        for index in speaker.quote_indices:
-            speaker_of[index] = (speaker_id, speaker.role)
-    by_name = {s.name: i for i, s in enumerate(analysis.speakers)}
-    for position, quote in enumerate(analysis.quotes):
-        speaker_id, role = speaker_of.get(position, (None, None))
-        if speaker_id is None and quote.speaker in by_name:
-            speaker = analysis.speakers[by_name[quote.speaker]]
-            speaker_id = await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
-            role = speaker.role
-        await db.execute(
-            "INSERT INTO quotes (article_id, position, speaker_id, speaker_name, role, text,"
-            " start_offset, end_offset, kind, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id,
-                position,
-                speaker_id,
-                quote.speaker,
-                role,
-                quote.text,
-                quote.start,
-                quote.end,
-                quote.kind,
-                quote.context,
-            ),
-        )
-
-
-async def _upsert_speaker(
-    db: aiosqlite.Connection, name: str, kind: str, aliases: Sequence[str]
-) -> int:
-    key = name_key(name)
-    await db.execute(
-        "INSERT INTO speakers (name, name_key, kind) VALUES (?, ?, ?)"
-        " ON CONFLICT (name_key) DO NOTHING",
-        (name, key, kind),
-    )
-    async with db.execute("SELECT id FROM speakers WHERE name_key = ?", (key,)) as cursor:
-        row = await cursor.fetchone()
-    assert row is not None
-    speaker_id = int(row[0])
-    for alias in (name, *aliases):
-        alias_key = name_key(alias)
-        if alias_key:
-            await db.execute(
-                "INSERT INTO speaker_aliases (alias_key, speaker_id, alias) VALUES (?, ?, ?)"
-                " ON CONFLICT (alias_key, speaker_id) DO NOTHING",
-                (alias_key, speaker_id, alias),
-            )
-    return speaker_id
-
-
-async def _prepare(
-    db: aiosqlite.Connection, path: str, migrations: list[Migration] | None, upto: int | None
-) -> None:
-    """Set the connection up and migrate, retrying while another process does the same.
-
-    Two processes starting on one new file race to switch it to WAL, and SQLite answers the
-    loser "database is locked" at once rather than through the busy timeout.
-    """
-    await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    await db.execute("PRAGMA foreign_keys = ON")
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
-    while True:
-        try:
-            if path != ":memory:":
-                async with db.execute("PRAGMA journal_mode = WAL") as cursor:
-                    row = await cursor.fetchone()
-                if row is None or str(row[0]).lower() != "wal":
-                    raise StoreError(f"The database {path} cannot be switched to WAL mode.")
-                await db.execute("PRAGMA synchronous = NORMAL")
-            await migrate(
-                db,
-                bundled_migrations() if migrations is None else migrations,
-                database=path,
-                upto=upto,
-            )
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            await asyncio.sleep(0.05)
-
-
-def _check_path(path: str) -> None:
-    """Refuse, with a message a person can act on, a database file that cannot work."""
-    if path == ":memory:":
-        return
-    file = Path(path)
-    folder = file.parent
-    if not folder.is_dir():
-        raise StoreError(
-            f"The folder for the database {path} does not exist; create it or set "
-            "BRIEFBOT_DATABASE to a file in an existing folder."
-        )
-    if file.is_dir():
-        raise StoreError(f"The database path {path} is a folder, not a file.")
-    if file.exists():
-        mode = file.stat().st_mode
-        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(file, os.W_OK):
-            raise StoreError(
-                f"The database file {path} is read-only; Briefbot needs to write to it "
-                "(check its permissions, or set BRIEFBOT_DATABASE to another file)."
-            )
-    if not os.access(folder, os.W_OK):
-        raise StoreError(
-            f"Briefbot cannot create files in {folder} (the database needs its -wal and "
-            "-shm files next to it); make the folder writable or choose another."
-        )
-
-
-def _store_error(path: str, error: sqlite3.Error) -> StoreError:
-    """Translate SQLite's terse errors at start into what to do about them."""
-    text = str(error).lower()
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StoreError(
-            f"The database file {path} is corrupt or not a Briefbot database ({error}). "
-            "Restore a backup, or move it away to start a new one."
-        )
-    if "readonly" in text or "read-only" in text:
-        return StoreError(f"The database file {path} is read-only; Briefbot needs to write to it.")
-    if "locked" in text or "busy" in text:
-        return StoreError(
-            f"The database {path} stayed locked by another process for "
-            f"{BUSY_TIMEOUT_MS // 1000} s; is something holding a long transaction?"
-        )
-    return StoreError(f"The database {path} cannot be opened: {error}.")

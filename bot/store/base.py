@@ -10,8 +10,10 @@ would be a second class implementing ``Store`` on ``asyncpg``:
 - the same tables from its own migration folder (``BIGSERIAL`` keys, ``TIMESTAMPTZ`` times; the
   ``ON CONFLICT … DO UPDATE`` upserts used here are already PostgreSQL syntax);
 - full text as a generated column ``search tsvector GENERATED ALWAYS AS
-  (to_tsvector('english', text)) STORED`` with a GIN index, queried with ``to_tsquery`` joined
-  by ``|``, and a ``pg_trgm`` GIN index on the folded quote text for the near-miss fallback;
+  (to_tsvector('simple', text)) STORED`` with a GIN index, queried with ``to_tsquery`` terms
+  joined by ``|`` and ranked by ``ts_rank``; the per-term document counts that pick a line's
+  rarest words (FTS5's ``fts5vocab`` here) kept in a small ``quote_terms`` table by trigger,
+  and a ``pg_trgm`` GIN index on the folded quote text for the near-miss fallback;
 - ``transaction()`` as a pool connection in a transaction, and the single flight that this
   process keeps in memory extended across processes with ``pg_advisory_xact_lock`` on the
   cache key, so two bot processes never analyse the same article at once.

@@ -2,7 +2,7 @@
 -- "Who said" picks the rarest words of a remembered line before searching, which needs each
 -- word's document frequency; fts5vocab exposes it, but only for terms as indexed, so the index
 -- keeps whole words (a stemmed term cannot be looked up from the word the user typed).
--- Full-text adapter only: a PostgreSQL driver would use ts_stat or pg_trgm instead.
+-- Full-text adapter only: a PostgreSQL driver keeps these counts itself (see bot/store/base.py).
 
 DROP TRIGGER quotes_fts_insert;
 DROP TRIGGER quotes_fts_delete;

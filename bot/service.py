@@ -226,7 +226,9 @@ class Service:
     async def _stored(self, article_id: int, submitted_at: datetime) -> AnalysisResult:
         """Read a stored analysis back, re-analysing its text when the engine is newer."""
         record = await self._record(article_id)
-        cached = await self.store.load_analysis(article_id, self.settings.algorithm)
+        cached = await self.store.load_analysis(
+            article_id, self.settings.algorithm
+        ) or await self.store.latest_analysis(article_id)
         if cached is None:
             raise NotFoundError(
                 f"The analysis of article #{article_id} was pruned from the cache; "
@@ -235,7 +237,7 @@ class Service:
         analysis, from_cache = cached.analysis, True
         if cached.engine_version != ENGINE_VERSION:
             answer = await self.cache.refresh(
-                _article(record, analysis), record.content_hash, self.settings.algorithm
+                _article(record, analysis), record.content_hash, analysis.algorithm
             )
             analysis, from_cache = answer.analysis, False
         return AnalysisResult(

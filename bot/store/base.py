@@ -66,6 +66,10 @@ class Store(abc.ABC):
         """The cached analysis of an article by one summarizer, stale or not."""
 
     @abc.abstractmethod
+    async def latest_analysis(self, article_id: int) -> CachedAnalysis | None:
+        """The most recent cached analysis of an article by any summarizer."""
+
+    @abc.abstractmethod
     async def save_analysis(
         self,
         article: Article,

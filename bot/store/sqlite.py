@@ -150,6 +150,14 @@ class SqliteStore(Store):
         )
         return None if row is None else _cached(row)
 
+    async def latest_analysis(self, article_id: int) -> CachedAnalysis | None:
+        row = await self._one(
+            "SELECT data, engine_version, created_at FROM analyses WHERE article_id = ?"
+            " ORDER BY created_at DESC LIMIT 1",
+            (article_id,),
+        )
+        return None if row is None else _cached(row)
+
     async def save_analysis(
         self,
         article: Article,

@@ -95,6 +95,15 @@ async def test_another_summarizer_is_another_cache_entry(analyzing_service: Serv
     assert _rows(service, "SELECT algorithm FROM analyses ORDER BY 1") == [("lead",), ("news",)]
 
 
+async def test_an_article_analysed_only_by_another_summarizer_reads_back(
+    analyzing_service: Service,
+) -> None:
+    service = analyzing_service
+    lead = await service.analyze_text(LIBRARY, LOCAL_SCOPE, algorithm="lead")
+    read_back = await service.article(lead.article_id, LOCAL_SCOPE)
+    assert read_back.cached and read_back.analysis.algorithm == "lead"
+
+
 async def test_an_unknown_summarizer_is_refused(analyzing_service: Service) -> None:
     with pytest.raises(InputError, match="Unknown algorithm"):
         await analyzing_service.analyze_text(BIKE_LANES, LOCAL_SCOPE, algorithm="magic")

@@ -109,6 +109,17 @@ async def test_an_unknown_summarizer_is_refused(analyzing_service: Service) -> N
         await analyzing_service.analyze_text(BIKE_LANES, LOCAL_SCOPE, algorithm="magic")
 
 
+async def test_a_shorter_summary_of_a_real_analysis_needs_no_new_analysis(
+    analyzing_service: Service,
+) -> None:
+    service = analyzing_service
+    full = await service.analyze_text(BIKE_LANES, LOCAL_SCOPE)
+    short = await service.analyze_text(BIKE_LANES, LOCAL_SCOPE, sentences=1)
+    assert len(full.analysis.summary) > 1 and full.analysis.ranked
+    assert short.cached and len(short.analysis.summary) == 1
+    assert service.cache.misses == 1
+
+
 async def test_another_summary_length_is_cut_from_the_stored_ranking(service: Service) -> None:
     ranked = tuple(
         SummarySentence(f"Sentence number {i} of the ranking.", i * 40, i * 40 + 33, index=i)

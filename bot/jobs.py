@@ -1,4 +1,4 @@
-"""The functions worker processes run: extraction and analysis, each a pure call in, data out.
+"""What worker processes run: their start-up, and the analysis of an article (data in, out).
 
 They are module-level (picklable by name) and take only plain data, so the pool can send them to
 another process. Each worker loads its spaCy pipeline once (``load_pipeline`` is cached).
@@ -26,21 +26,3 @@ def prepare_worker(model: str) -> None:
 def analyze_article(article: Article, options: AnalysisOptions, model: str) -> Analysis:
     """Analyze an article that is already text."""
     return analyze(article, options, load_pipeline(model))
-
-
-def analyze_page(page: object, options: AnalysisOptions, model: str) -> tuple[Article, Analysis]:
-    """Extract a fetched page (HTML, text or PDF) and analyze it, in one trip to a worker."""
-    from bot.ingest.extract import extract_page
-
-    article = extract_page(page)  # type: ignore[arg-type]
-    return article, analyze(article, options, load_pipeline(model))
-
-
-def analyze_file(
-    data: bytes, filename: str, options: AnalysisOptions, model: str, max_pdf_pages: int
-) -> tuple[Article, Analysis]:
-    """Read an uploaded or local file (.txt, .md, .html, .pdf) and analyze it."""
-    from bot.ingest.files import article_from_bytes
-
-    article = article_from_bytes(data, filename, max_pdf_pages=max_pdf_pages)
-    return article, analyze(article, options, load_pipeline(model))

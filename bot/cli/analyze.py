@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 from importlib import resources
 from pathlib import Path
@@ -22,6 +23,8 @@ from bot.text_input import decode_text
 
 FORMATS = ("text", "markdown", "json")
 SAMPLE = "sample_article.txt"
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -63,7 +66,7 @@ async def _run(args: argparse.Namespace, settings: Settings, source: str | None)
         if source is None:
             text = (resources.files("bot") / "samples" / SAMPLE).read_text(encoding="utf-8")
             result = await service.analyze_text(text, scope, **options)
-        elif source.startswith(("http://", "https://")):
+        elif _looks_like_link(source):
             result = await service.analyze_url(source, scope, **options)
         elif source == "-":
             text = decode_text(sys.stdin.buffer.read(), "The standard input")
@@ -73,6 +76,14 @@ async def _run(args: argparse.Namespace, settings: Settings, source: str | None)
             result = await service.analyze_file(data, name, scope, **options)
     _report(result, args.format, stored=not args.no_store)
     return 0
+
+
+def _looks_like_link(source: str) -> bool:
+    """A source with a URL scheme is a link (``ftp:``, ``file:`` … get the link's refusal).
+
+    A scheme is at least two letters, so a Windows drive (``C:\\``) stays a file path.
+    """
+    return bool(_SCHEME.match(source)) and not Path(source).exists()
 
 
 def _read(path: Path, settings: Settings) -> tuple[bytes, str]:

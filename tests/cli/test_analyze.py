@@ -184,3 +184,13 @@ def test_a_link_to_a_private_address_is_refused(briefbot: Run) -> None:
     code, out, err = briefbot("analyze", "http://127.0.0.1:9/secret")
     assert code == 2 and out == ""
     assert err.startswith("briefbot: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "link", ["ftp://example.com/story", "file:///etc/passwd", "javascript:alert(1)", "data:,hi"]
+)
+def test_a_link_with_another_scheme_is_refused_as_a_link(briefbot: Run, link: str) -> None:
+    code, out, err = briefbot("analyze", link)
+    assert code == 2
+    assert out == ""
+    assert err.strip() == "briefbot: Only http:// and https:// links can be fetched."

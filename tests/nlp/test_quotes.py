@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from bot.models import Quote, Speaker
 from bot.nlp.quotes import extract_quotes
+from bot.nlp.quotes.cues import speaker_of
 
 
 def quotes_of(nlp: Language, text: str) -> tuple[list[Quote], list[Speaker]]:
@@ -280,3 +282,19 @@ def test_clause_after_a_quote_with_an_object_subject_is_no_attribution(nlp: Lang
         "She kept saying, “Don't you do it,” until gunshots rang out. Anna Lindqvist wept."
     )
     assert said(nlp, text)[-1][1] != "gunshots"
+
+
+def test_live_blog_time_stamp_is_not_the_subject_of_the_cue_below_it(nlp: Language) -> None:
+    """The parser hangs "12:15 p.m." on the verb below it as a second subject only in long
+    live blogs, so this parse is written out by hand."""
+    words = ["12:15", "p.m.", "\n\n", "Peter", "Brandt", "says", "it", "works", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, False, False, True, True, True, True, False, False],
+        heads=[1, 5, 1, 4, 5, 5, 7, 5, 5],
+        deps=["nummod", "nsubj", "dep", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["NUM", "ADP", "SPACE", "PROPN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+        lemmas=["12:15", "p.m.", "\n\n", "Peter", "Brandt", "say", "it", "work", "."],
+    )
+    assert speaker_of(doc[5], set()) == 4

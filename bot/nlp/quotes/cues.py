@@ -125,7 +125,7 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
             if objects:
                 return objects[0].i
-    for child in verb.children:
+    for child in sorted(verb.children, key=lambda c: _across_paragraph(c, verb)):
         if child.dep_ in SUBJECT_DEPS and child.i not in quoted:
             if child.dep_ == "nsubjpass" and verb.lemma_ not in _SPEAKING_PASSIVES:
                 continue
@@ -133,6 +133,13 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
                 return verb.head.i
             return child.i
     return None
+
+
+def _across_paragraph(child: Token, verb: Token) -> bool:
+    """Whether a paragraph break separates a word from its verb: the parser sometimes hangs a
+    live-blog time stamp ("12:15 p.m.") on the first verb below it as a second subject."""
+    start, end = sorted((child.i, verb.i))
+    return any("\n" in token.text for token in child.doc[start:end])
 
 
 def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:

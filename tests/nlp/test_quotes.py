@@ -298,3 +298,14 @@ def test_live_blog_time_stamp_is_not_the_subject_of_the_cue_below_it(nlp: Langua
         lemmas=["12:15", "p.m.", "\n\n", "Peter", "Brandt", "say", "it", "work", "."],
     )
     assert speaker_of(doc[5], set()) == 4
+
+
+def test_show_title_after_its_owner_is_other(nlp: Language) -> None:
+    text = (
+        "Budget talks resume.\n\n"
+        'Lindqvist proposed they debate on ABC\'s "Good Morning America" in April.'
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("Good Morning America", "other", None)
+    ]

@@ -69,4 +69,14 @@ _TITLE_INTRODUCERS = frozenset(
 def follows_title_word(text: str, paragraph_start: int, open_at: int) -> bool:
     """Whether the word before a quote introduces a title: in “…”, the book “…”."""
     lead = text[paragraph_start:open_at].rstrip().split()
-    return bool(lead) and lead[-1].lower().strip(",") in _TITLE_INTRODUCERS
+    if not lead:
+        return False
+    word = lead[-1].strip(",")
+    return word.lower() in _TITLE_INTRODUCERS or _owner_of_a_title(word)
+
+
+def _owner_of_a_title(word: str) -> bool:
+    """ "MSNBC’s “Morning Joe”", "CBS's "Face the Nation"": a capitalised owner before quoted
+    capitalised words names a show, a book or a column, not what someone said."""
+    owner = word.removesuffix("'s").removesuffix("’s")
+    return owner != word and owner[:1].isupper()

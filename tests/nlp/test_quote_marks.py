@@ -76,3 +76,8 @@ def test_unclosed_quote_opening_a_paragraph_runs_to_its_end() -> None:
 
 def test_text_without_marks_has_no_quotes() -> None:
     assert find_quoted_spans("No quotes here. None at all.\n\nStill none.") == []
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    text = '<tweet author="@annalindqvist" id="7479">We won.</tweet> She wrote "thank you."'
+    assert inner_texts(text) == ["thank you."]

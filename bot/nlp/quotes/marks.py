@@ -19,6 +19,8 @@ _WEAK_REACH = 60
 """Characters within which a word-final ``s'`` may still close a single quote (‘the votes’)."""
 
 _MARK = re.compile(r"``|''|’’|‘‘|[\"“”„«»‘’']")
+_TAG = re.compile(r"<[a-zA-Z/][^<>\n]*>")
+"""Markup left in the text (<tweet author="@x" …>): its attribute values are not quotes."""
 _ELISIONS = re.compile(r"(?:em|til|cause|tis|twas|bout|round)\b|n[’'](?=\s)", re.IGNORECASE)
 _OPENING_CONTEXT = set("([{—–―-/") | {"“", "‘", "«", "„"}
 _CLOSING_CONTEXT = set(".,;:!?)]}—–―-…/") | {"”", "’", "»"}
@@ -153,8 +155,11 @@ def _scan_paragraph(text: str, p_start: int, p_end: int) -> tuple[list[QuotedSpa
     """The closed top-level stretches of one paragraph, and its outermost unclosed opener."""
     stack: list[_Open] = []
     found: list[QuotedSpan] = []
+    tags = [m.span() for m in _TAG.finditer(text, p_start, p_end)]
     for match in _MARK.finditer(text, p_start, p_end):
         mark, at = match.group(), match.start()
+        if any(start < at < end for start, end in tags):
+            continue
         kind = _classify_mark(text, at, mark)
         if kind is None:
             continue

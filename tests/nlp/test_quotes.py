@@ -309,3 +309,15 @@ def test_show_title_after_its_owner_is_other(nlp: Language) -> None:
     assert [(q.text, q.kind, q.speaker) for q in quotes] == [
         ("Good Morning America", "other", None)
     ]
+
+
+def test_fragment_after_someones_quote_without_its_own_cue_is_other(nlp: Language) -> None:
+    text = (
+        "“We will cut taxes,” Anna Lindqvist said. "
+        "“Sovereignty” was the word on every poster in the hall."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("We will cut taxes,", "direct"),
+        ("Sovereignty", "other"),
+    ]

@@ -34,7 +34,9 @@ def classify(
     colon, neighbouring quote); ``own_cue``: a cue in the quote's own sentence; ``headline``:
     the quote is in the title line, where every word is capitalised anyway;
     ``after_title_word``: the quote follows a word that introduces titles ("the book “…”").
-    A capitalised quote under a speech verb is a name someone was called ("Miss Piggy").
+    A capitalised quote under a speech verb is a name someone was called ("Miss Piggy"). A
+    fragment is partial only under its own cue: one that merely follows someone's quote is a
+    word being talked about ("“Sovereignty” is the word of the year").
     """
     words = inner.split()
     if not attributed or not words:
@@ -44,7 +46,7 @@ def classify(
     sentence_like = len(words) >= 4 or inner.rstrip().endswith((*_SENTENCE_ENDS, ","))
     if opens and sentence_like:
         return "direct"
-    return "partial" if own_cue or opens else "other"
+    return "partial" if own_cue else "other"
 
 
 def _looks_like_title(words: list[str]) -> bool:

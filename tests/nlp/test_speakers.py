@@ -103,3 +103,12 @@ def test_unnamed_source_keeps_the_words_that_say_which_one(nlp: Language) -> Non
         "a source close to the campaign",
         "a lawyer involved in the talks",
     ]
+
+
+def test_description_stops_at_the_comma_before_a_relative_clause(nlp: Language) -> None:
+    text = (
+        "“His numbers are twenty years old,” said a longtime adviser to Brandt, "
+        "who declined to be named."
+    )
+    quotes, _ = extract_quotes(nlp(text))
+    assert [q.speaker for q in quotes] == ["a longtime adviser to Brandt"]

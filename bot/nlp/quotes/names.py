@@ -240,9 +240,11 @@ def _nominal(token: Token) -> Mention:
             end = child.right_edge.i + 1
         elif child.dep_ == "acl":
             break
+    breaks = [t.i for t in doc[token.i + 1 : end] if t.text in _PHRASE_BREAKS or t.is_quote]
+    end = min([end, *breaks])  # "a longtime adviser to Trump, who declined to be named"
+    if end - start > _MAX_NOMINAL or any(t.is_quote for t in doc[start:end]):
+        end = token.i + 1
     phrase = doc[start:end]
-    if any(t.text in _PHRASE_BREAKS or t.is_quote for t in phrase) or len(phrase) > _MAX_NOMINAL:
-        phrase = doc[start : token.i + 1]
     return Mention(_lower_determiner(phrase), phrase.text, "nominal", token.i)
 
 

@@ -321,3 +321,14 @@ def test_fragment_after_someones_quote_without_its_own_cue_is_other(nlp: Languag
         ("We will cut taxes,", "direct"),
         ("Sovereignty", "other"),
     ]
+
+
+def test_pronoun_after_a_long_quote_still_reaches_the_person_before_it(nlp: Language) -> None:
+    text = (
+        "Anna Lindqvist won her primary in May.\n\n"
+        "Peter Brandt offered to campaign with her. But Lindqvist is not interested.\n\n"
+        "“Uh, no. I do not think I would ask anyone to come up. I had two friends up already. "
+        "This is about me campaigning for my state. It is about my record,” she said."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert (quotes[0].speaker, quotes[0].mention) == ("Anna Lindqvist", "she")

@@ -332,3 +332,12 @@ def test_pronoun_after_a_long_quote_still_reaches_the_person_before_it(nlp: Lang
     )
     quotes, _ = quotes_of(nlp, text)
     assert (quotes[0].speaker, quotes[0].mention) == ("Anna Lindqvist", "she")
+
+
+def test_name_after_a_title_is_a_person_whatever_its_entity_label(nlp: Language) -> None:
+    text = (
+        "Peter Brandt picked a crime drama.\n\n"
+        "Former Hewlett-Packard CEO Carly Fiorina named a Washington favorite as her guilty "
+        "pleasure. “House of Cards,” she said."
+    )
+    assert said(nlp, text)[-1] == ("House of Cards,", "Carly Fiorina")

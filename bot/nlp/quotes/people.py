@@ -21,6 +21,7 @@ from bot.nlp.quotes.cues import SPEECH_VERBS
 from bot.nlp.quotes.names import (
     PRONOUN_GENDER,
     honorific_gender,
+    is_title,
     looks_like_organisation,
     role_from,
     strip_name,
@@ -123,7 +124,7 @@ class People:
         self._by_surname: dict[str, list[str]] = defaultdict(list)
         self._by_first_name: dict[str, set[str]] = defaultdict(set)
         for entity in doc.ents:
-            if entity.label_ == "PERSON":
+            if entity.label_ == "PERSON" or _titled_name(entity):
                 self._add(entity)
         for token in doc:
             if token.i in quoted or not _name_subject(token):
@@ -331,6 +332,21 @@ def _shares_title(person: Person, role: str) -> bool:
     return any(words & {w.lower().rstrip(".") for w in known.split()} for known in person.roles)
 
 
+def _titled_name(entity: Span) -> bool:
+    """ "Hewlett-Packard CEO Carly Fiorina": a two- or three-word proper name right after a
+    capitalised title is a person, whatever label the recogniser gave it."""
+    if entity.start == 0 or not 2 <= len(entity) <= 3:
+        return False
+    title = entity.doc[entity.start - 1]
+    return (
+        is_title(title)
+        and title.text[:1].isupper()
+        and title.lower_ not in ("the", "a", "an")
+        and all(t.pos_ == "PROPN" and t.is_title for t in entity)
+        and not looks_like_organisation(list(entity))
+    )
+
+
 def _name_subject(token: Token) -> bool:
     """A proper-noun subject the entity recogniser missed or mislabelled ("Ham said …")."""
     return (
@@ -361,6 +377,11 @@ def _name_chain(token: Token) -> Span:
     """The proper nouns ending at ``token`` ("Norman Ham"), as a span."""
     start = token.i
     doc = token.doc
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].ent_type_ != "PERSON":
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].ent_type_ != "PERSON"
+        and not is_title(doc[start - 1])
+    ):
         start -= 1
     return doc[start : token.i + 1]

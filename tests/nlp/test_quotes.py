@@ -259,6 +259,7 @@ def test_gerund_after_a_preposition_reports_for_the_main_subject(nlp: Language) 
 
 def test_pronoun_gender_from_the_full_name_outweighs_a_shared_surname(nlp: Language) -> None:
     text = (
+        "Keith Scott was shot by police on Tuesday. The city has been tense since.\n\n"
         "Rakeyia Scott filmed the shooting on her phone.\n\n"
         "Police say Scott had a gun. He was sitting in his car. Scott did not get out. "
         "He was shot. Scott died in hospital. He was 43.\n\n"

@@ -44,8 +44,9 @@ class Person:
     names: Counter[str] = field(default_factory=Counter)
     gender_votes: Counter[str] = field(default_factory=Counter)
     named_votes: Counter[str] = field(default_factory=Counter)
-    """Pronouns right after the full name ("Rakeyia Scott … her husband"): evidence a bare
-    surname shared with a relative cannot blur."""
+    """Pronouns right after the full name ("Rakeyia Scott … her husband"), counted only when
+    another person shares the surname: evidence the relative's bare-surname mentions cannot
+    blur."""
     roles: list[str] = field(default_factory=list)
     last_seen: int = 0
     first_seen: int = 0
@@ -248,7 +249,8 @@ class People:
             if len(window) == 1:
                 person = self.persons[next(iter(window))]
                 person.gender_votes[gender] += 1
-                if person.key in full_names[sentence] | full_names[sentence - 1]:
+                shared = len(self._by_surname[surname(person.name)]) > 1
+                if shared and person.key in full_names[sentence] | full_names[sentence - 1]:
                     person.named_votes[gender] += 1
 
     def add_speaker(

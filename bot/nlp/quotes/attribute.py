@@ -1,11 +1,12 @@
 """Attach each quoted stretch to the cue that attributes it, in news-writing order of evidence.
 
 First a speaker label ("WALLACE: …" in a transcript, "Caddell: …" in a headline); then the
-clause right after a quote ("…,” said X / “…,” X said); then a cue in the quote's own sentence,
-a reporting verb that governs the quote before a nearer one ("X said", "according to X", "X's
-warning"); then a colon introduction; then an earlier quote in the same paragraph (interrupted
-quotes); then the next sentence ("That was the verdict of X"); then the main reporting verb of
-the paragraph before, for a quote paragraph with no cue of its own (continued quotes).
+clause right after a quote ("…,” said X / “…,” X said / “…” ― X); then a cue in the quote's
+own sentence, a reporting verb that governs the quote before a nearer one ("X said", "according
+to X", "X's warning"); then a colon introduction; then an earlier quote in the same paragraph
+(interrupted quotes); then the next sentence ("That was the verdict of X"); then the main
+reporting verb of the paragraph before, for a quote paragraph with no cue of its own (continued
+quotes).
 """
 
 from __future__ import annotations

@@ -252,6 +252,7 @@ _POSTMODIFIER_DEPS = frozenset({"prep", "cc", "conj", "compound", "nummod", "amo
 """What a description keeps after its noun: "a source close to the campaign", "an aide to X"."""
 _PHRASE_BREAKS = frozenset({",", "(", "—", "–", "―", ";", ":"})
 _MAX_NOMINAL = 12
+"""Longer descriptions are cut back to their noun: a speaker label, not a paragraph."""
 
 
 def _reduced_relative(child: Token) -> bool:

@@ -26,6 +26,9 @@ COMMAND_MODULES = (
     "bot.cli.discord_commands",
 )
 
+NOISY_LOGGERS = ("readability", "trafilatura", "htmldate", "courlan")
+"""Extraction libraries that log every page they find awkward: warnings and errors only."""
+
 log = logging.getLogger("briefbot")
 
 
@@ -59,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
             stream=sys.stderr,
         )
+        for noisy in NOISY_LOGGERS:
+            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.root.level))
         if args.command is None:
             return _default_job(parser, settings)
         return int(args.handler(args, settings))

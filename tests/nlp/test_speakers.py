@@ -112,3 +112,12 @@ def test_description_stops_at_the_comma_before_a_relative_clause(nlp: Language) 
     )
     quotes, _ = extract_quotes(nlp(text))
     assert [q.speaker for q in quotes] == ["a longtime adviser to Brandt"]
+
+
+def test_statement_from_a_named_persons_office_is_theirs(nlp: Language) -> None:
+    text = (
+        "Anna Lindqvist did not attend the hearing.\n\n"
+        "Lindqvist's office said the minister “has nothing to add” to her testimony."
+    )
+    quotes, _ = extract_quotes(nlp(text))
+    assert [(q.speaker, q.mention) for q in quotes] == [("Anna Lindqvist", "Lindqvist's office")]

@@ -133,6 +133,10 @@ def _resolve(
         mention.kind == "nominal" and mention.name == token.text and _named_elsewhere(token, people)
     ):
         mention = replace(mention, name=token.text, kind="person")
+    if mention.kind == "nominal":
+        principal = _principal(token, people)
+        if principal is not None:
+            mention = replace(mention, name=principal, kind="person")
     if mention.kind == "nominal" and _definite(token):
         person = people.by_role(token.lemma_, token.i)
         if person is not None:
@@ -149,6 +153,20 @@ def _named_elsewhere(token: Token, people: People) -> bool:
     """ "Reid: 'Never underestimate him'": a capitalised word the parser did not take for a
     name (headlines fool it) is the person the article names that way elsewhere."""
     return (token.is_title or token.is_upper) and people.knows(token.text)
+
+
+def _principal(token: Token, people: People) -> str | None:
+    """ "Powell's office said": a statement from a named person's office is that person's."""
+    if token.lemma_.lower() != "office":
+        return None
+    for child in token.lefts:
+        if (
+            child.dep_ in ("poss", "compound")
+            and child.pos_ == "PROPN"
+            and people.knows(child.text)
+        ):
+            return child.text
+    return None
 
 
 def _definite(token: Token) -> bool:

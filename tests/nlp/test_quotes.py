@@ -342,3 +342,11 @@ def test_name_after_a_title_is_a_person_whatever_its_entity_label(nlp: Language)
         "pleasure. “House of Cards,” she said."
     )
     assert said(nlp, text)[-1] == ("House of Cards,", "Carly Fiorina")
+
+
+def test_a_dash_the_parser_took_for_a_subject_never_speaks(nlp: Language) -> None:
+    text = (
+        "Clinton pressed him on taxes.\n\n"
+        "His returns were made public ― Trump boasted, “That makes me smart.”"
+    )
+    assert said(nlp, text) == [("That makes me smart.", "Trump")]

@@ -126,7 +126,7 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
             if objects:
                 return objects[0].i
     for child in sorted(verb.children, key=lambda c: _across_paragraph(c, verb)):
-        if child.dep_ in SUBJECT_DEPS and child.i not in quoted:
+        if child.dep_ in SUBJECT_DEPS and child.i not in quoted and not child.is_punct:
             if child.dep_ == "nsubjpass" and verb.lemma_ not in _SPEAKING_PASSIVES:
                 continue
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":

@@ -24,7 +24,7 @@ class DigestFooter:
 
 
 def _quoted(quote: Quote) -> str:
-    return f"“{quote.text.strip()}”"
+    return f"“{quote.shown}”"
 
 
 def _speaker_line(name: str | None, role: str | None) -> str:

@@ -71,6 +71,16 @@ class Quote:
     context: str = ""
     """The sentence (or sentences) around the quote, for "who said" answers."""
 
+    @property
+    def shown(self) -> str:
+        """The quote as shown on its own: a closing comma belongs to the attribution.
+
+        News style puts it inside the marks ("…for less," Brennan said), but a digest line
+        ending on a comma reads as cut off.
+        """
+        text = self.text.strip()
+        return text[:-1].rstrip() if text.endswith(",") and len(text) > 1 else text
+
 
 @dataclass(frozen=True)
 class Speaker:

@@ -242,7 +242,7 @@ def summary_embed(article: Article, analysis: Analysis, *, cached: bool) -> disc
         quote = analysis.quotes[index]
         embed.add_field(
             name=shorten(safe(speaker_label(quote.speaker, _role_of(analysis, quote))), 256),
-            value=shorten(f"“{safe(one_line(quote.text))}”", EMBED_FIELD_VALUE_LIMIT),
+            value=shorten(f"“{safe(one_line(quote.shown))}”", EMBED_FIELD_VALUE_LIMIT),
             inline=False,
         )
     footer = [reading_time_saved(analysis), f"{analysis.word_count:,} words"]
@@ -274,13 +274,13 @@ def who_said_what_sections(analysis: Analysis) -> list[Section]:
             entry
             for index in speaker.quote_indices
             if 0 <= index < len(analysis.quotes)
-            for entry in quote_entries(analysis.quotes[index].text)
+            for entry in quote_entries(analysis.quotes[index].shown)
         ]
         if entries:
             sections.append(
                 Section(f"**{safe(speaker_label(speaker.name, speaker.role))}**", entries)
             )
-    unknown = [e for q in analysis.quotes if q.speaker is None for e in quote_entries(q.text)]
+    unknown = [e for q in analysis.quotes if q.speaker is None for e in quote_entries(q.shown)]
     if unknown:
         sections.append(Section("**Unknown speaker**", unknown))
     return sections
@@ -291,7 +291,7 @@ def all_quotes_sections(analysis: Analysis) -> list[Section]:
     entries: list[str] = []
     for number, quote in enumerate(analysis.quotes, start=1):
         label = safe(speaker_label(quote.speaker, _role_of(analysis, quote)))
-        entries.extend(quote_entries(quote.text, f"— {number}. {label}"))
+        entries.extend(quote_entries(quote.shown, f"— {number}. {label}"))
     return [Section("", entries)]
 
 
@@ -307,7 +307,7 @@ def digest_sections(analysis: Analysis) -> list[Section]:
     for index in key_quote_indices(analysis)[:KEY_QUOTES_SHOWN]:
         quote = analysis.quotes[index]
         label = safe(speaker_label(quote.speaker, _role_of(analysis, quote)))
-        key.extend(quote_entries(quote.text, f"— {label}"))
+        key.extend(quote_entries(quote.shown, f"— {label}"))
     sections = [Section("__Key quotes__", key)] if key else []
     who = who_said_what_sections(analysis)
     if who:
@@ -367,7 +367,7 @@ def _match_text(match: QuoteMatch, limit: int) -> str:
     speaker = shorten(safe(speaker_label(match.speaker, match.role)), 150)
     tail = f"\n— **{speaker}** in {source}" + (f" ({date})" if date else "")
     room = limit - len(tail) - len("> “”")
-    return f"> “{shorten(safe(one_line(match.quote.text)), room)}”{tail}"
+    return f"> “{shorten(safe(one_line(match.quote.shown)), room)}”{tail}"
 
 
 def notice(text: str) -> str:

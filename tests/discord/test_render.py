@@ -176,3 +176,10 @@ def test_whosaid_answer_links_the_article_safely() -> None:
     assert description.count("](https://") == 1, "a ']' in the title cannot end the link early"
     assert "— **Ruth Bell, harbor master" in description
     assert "(24 Nov 2026)" in description
+
+
+def test_a_quote_shown_alone_does_not_end_on_the_attribution_comma() -> None:
+    from bot.models import Quote
+
+    assert Quote("We could have done it for less,", 0, 31).shown == "We could have done it for less"
+    assert Quote("Is it done?", 0, 11).shown == "Is it done?"

@@ -54,6 +54,7 @@ class WorkerPool:
         self._generation = 0
         self._pending = 0
         self._isolation = asyncio.Lock()
+        self._slots = asyncio.Semaphore(max(1, workers))
 
     @property
     def pending(self) -> int:
@@ -81,13 +82,17 @@ class WorkerPool:
             raise BusyError("Briefbot is busy right now; please try again in a minute.")
         self._pending += 1
         try:
-            self.start()
-            generation = self._generation
-            assert self._executor is not None
-            try:
-                return await self._run_on(self._executor, job, args, generation)
-            except BrokenProcessPool:
-                self._replace(generation, reason="a worker process died")
+            # Only as many jobs as there are workers are handed to the pool, so the time limit
+            # runs from when a job starts, not from when it joined the queue: a long queue never
+            # makes a healthy job "too slow", and a timeout never kills a job that was waiting.
+            async with self._slots:
+                self.start()
+                generation = self._generation
+                assert self._executor is not None
+                try:
+                    return await self._run_on(self._executor, job, args, generation)
+                except BrokenProcessPool:
+                    self._replace(generation, reason="a worker process died")
             # Every job in flight on a broken pool lands here, and only one of them killed it:
             # each is retried alone in a fresh process, so the culprit fails by itself.
             async with self._isolation:

@@ -88,3 +88,13 @@ async def test_a_full_queue_says_busy() -> None:
         assert await first == "late"
     finally:
         await pool.close()
+
+
+async def test_time_waiting_in_the_queue_does_not_count_against_the_limit() -> None:
+    pool = WorkerPool(workers=1, queue_limit=8, timeout=2.5, model="")
+    try:
+        await pool.run(square, 1)  # the worker is up before the clock matters
+        results = await asyncio.gather(*(pool.run(hang, 1.0) for _ in range(4)))
+        assert results == ["late"] * 4
+    finally:
+        await pool.close()

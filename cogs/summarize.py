@@ -6,7 +6,6 @@ page is fetched or analyzed; the answer then replaces the "thinking…" placehol
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import discord
@@ -137,24 +136,26 @@ class Summarize(commands.Cog):
         await send_summary(interaction, result)
 
     async def _summarize_links(self, interaction: discord.Interaction, links: list[str]) -> None:
-        """Each link analyzed at once and answered in order; failures reported, not fatal."""
+        """Each link fetched, analyzed and answered in turn; failures reported, not fatal.
+
+        One after another, not at once: all of a message's links count against one user's
+        fetch allowance (``fetch_per_user``), and the answers go out in order anyway.
+        """
         scope, submitter = scope_of(interaction), submitter_of(interaction)
-        outcomes = await asyncio.gather(
-            *(self.bot.service.analyze_url(link, scope, submitter=submitter) for link in links),
-            return_exceptions=True,
-        )
         failures: list[str] = []
+        first_failure: BriefbotError | None = None
         sent = 0
-        for link, outcome in zip(links, outcomes, strict=True):
-            if isinstance(outcome, BriefbotError):
-                failures.append(f"- <{link}>: {outcome.message}")
-            elif isinstance(outcome, BaseException):
-                raise outcome
-            else:
-                await send_summary(interaction, outcome)
-                sent += 1
-        if failures and not sent:
-            raise outcomes[0]  # type: ignore[misc]
+        for link in links:
+            try:
+                result = await self.bot.service.analyze_url(link, scope, submitter=submitter)
+            except BriefbotError as error:
+                failures.append(f"- <{link}>: {error.message}")
+                first_failure = first_failure or error
+                continue
+            await send_summary(interaction, result)
+            sent += 1
+        if first_failure is not None and not sent:
+            raise first_failure
         if failures:
             note = "I couldn't summarize every link:\n" + "\n".join(failures)
             await self.bot.report_error(interaction, InputError(note))

@@ -195,3 +195,19 @@ async def test_summarize_menu_on_a_message_with_a_pdf(driver: BotDriver) -> None
     payload = await driver.menu("Summarize", message)
 
     assert "night buses" in _embed(driver.fake.original(payload))["description"]
+
+
+async def test_summarize_menu_on_a_message_with_three_links_answers_all_three(
+    driver: BotDriver,
+) -> None:
+    """More links than one user may fetch at once: they are fetched one after another."""
+    assert driver.bot.settings.fetch_per_user < 3
+    urls = []
+    for place in ("Riverside", "Lakeside", "Hillside"):
+        text = ARTICLE.replace("Riverside", place)
+        urls.append(driver.fake.serve_file(f"{place}.html", article_html(place, text), "text/html"))
+
+    payload = await driver.menu("Summarize", message_payload(" ".join(urls)))
+
+    answers = [driver.fake.original(payload), *driver.fake.followups(payload)]
+    assert [_embed(answer)["url"] for answer in answers] == urls

@@ -6,14 +6,13 @@ page is fetched or analyzed; the answer then replaces the "thinking…" placehol
 
 from __future__ import annotations
 
-import re
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.client import Briefbot
 from bot.errors import BriefbotError, InputError
+from bot.ingest.urls import find_urls
 from bot.render import NO_MENTIONS, summary_embed
 from bot.service import AnalysisResult
 from cogs.attachments import check_attachment, is_supported, read_attachment
@@ -25,18 +24,6 @@ MAX_LINKS = 3
 
 TEXT_OPTION_LIMIT = 6000
 """Discord's maximum for a string option; longer articles go in as a file."""
-
-_URL = re.compile(r"https?://[^\s<>]+")
-
-
-def links_in(text: str) -> list[str]:
-    """The distinct http(s) links in a message, in order, without trailing punctuation."""
-    found: list[str] = []
-    for match in _URL.finditer(text):
-        url = match.group().rstrip(".,;:!?)]>'\"")
-        if url not in found:
-            found.append(url)
-    return found
 
 
 async def send_summary(interaction: discord.Interaction, result: AnalysisResult) -> None:
@@ -111,7 +98,7 @@ class Summarize(commands.Cog):
         self, interaction: discord.Interaction, message: discord.Message
     ) -> None:
         """Summarize a message's links, else its text or text/HTML/PDF attachment."""
-        links = links_in(message.content)[:MAX_LINKS]
+        links = find_urls(message.content)[:MAX_LINKS]
         attachment = next((a for a in message.attachments if is_supported(a)), None)
         text = message.content.strip()
         if not (links or attachment or text):

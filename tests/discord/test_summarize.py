@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.discord.articles import ARTICLE, TITLE, article_html, article_pdf
 from tests.discord.harness import BotDriver
 from tests.discord.payloads import attachment, message_payload, option
@@ -135,6 +137,26 @@ async def test_summarize_menu_on_a_message_with_a_link(driver: BotDriver) -> Non
 
     assert driver.fake.requests_for(payload)[0].body == {"type": 5}
     assert _embed(driver.fake.original(payload))["url"] == url
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("spoiler.html", "||{url}||"),
+        ("Heat_(1995_film)", "Read {url} first"),
+        ("bold.html", "**{url}**"),
+    ],
+    ids=["spoiler", "closing-bracket-in-link", "bold"],
+)
+async def test_summarize_menu_reads_a_link_inside_chat_formatting(
+    driver: BotDriver, name: str, written: str
+) -> None:
+    url = driver.fake.serve_file(name, article_html(TITLE, ARTICLE), "text/html")
+
+    payload = await driver.menu("Summarize", message_payload(written.format(url=url)))
+
+    assert _embed(driver.fake.original(payload))["url"] == url
+    assert driver.fake.downloads == [name]
 
 
 async def test_summarize_menu_on_a_message_with_two_links_answers_each(

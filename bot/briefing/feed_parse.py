@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from bot.errors import InputError
-from bot.ingest.urls import canonical_url
+from bot.ingest.urls import canonical_url, has_usable_host
 
 MAX_ENTRIES = 100
 """Entries read per feed body; real feeds list 10–50, a longer list is a dump or an attack."""
@@ -71,7 +71,7 @@ def parse_feed(
 
 def _entry(raw: feedparser.FeedParserDict) -> FeedEntry | None:
     link = str(raw.get("link") or "").strip()
-    if not link.startswith(("http://", "https://")) or len(link) > MAX_URL_CHARS:
+    if len(link) > MAX_URL_CHARS or not has_usable_host(link):
         return None
     dated = raw.get("published_parsed") or raw.get("updated_parsed")
     published = datetime(*dated[:6], tzinfo=UTC) if dated else None

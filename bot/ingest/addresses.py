@@ -39,6 +39,10 @@ _NAT64_PREFIXES = (IPv6Network("64:ff9b::/96"),)
 _LOCAL_NAT64 = IPv6Network("64:ff9b:1::/48")
 _IPV4_COMPATIBLE = IPv6Network("::/96")
 
+_DECIMAL_DIGITS = frozenset("0123456789")
+_OCTAL_DIGITS = frozenset("01234567")
+_HEX_DIGITS = frozenset("0123456789abcdef")
+
 _LOOPBACK_V4 = IPv4Network("127.0.0.0/8")
 _LOOPBACK_V6 = IPv6Address("::1")
 
@@ -82,17 +86,17 @@ def _parse_ipv4_loose(text: str) -> IPv4Address | None:
 
 
 def _parse_ipv4_part(part: str) -> int | None:
+    # Only ASCII digits: ``int`` would also take a sign, underscores and non-ASCII digits.
     lowered = part.lower()
-    try:
-        if lowered.startswith("0x"):
-            return int(lowered[2:] or "0", 16)
-        if len(lowered) > 1 and lowered.startswith("0"):
-            return int(lowered[1:], 8)
-        if lowered.isdigit():
-            return int(lowered)
-    except ValueError:
+    if lowered.startswith("0x"):
+        digits, base, allowed = lowered[2:] or "0", 16, _HEX_DIGITS
+    elif len(lowered) > 1 and lowered.startswith("0"):
+        digits, base, allowed = lowered[1:], 8, _OCTAL_DIGITS
+    else:
+        digits, base, allowed = lowered, 10, _DECIMAL_DIGITS
+    if not digits or not set(digits) <= allowed:
         return None
-    return None
+    return int(digits, base)
 
 
 def embedded_ipv4(address: IPv6Address) -> list[IPv4Address]:

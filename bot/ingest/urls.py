@@ -12,7 +12,7 @@ import re
 
 from yarl import URL
 
-from bot.errors import BlockedURLError, InputError
+from bot.errors import BlockedURLError, BriefbotError, InputError
 from bot.ingest.addresses import is_blocked, parse_ip
 
 MAX_URL_LENGTH = 2048
@@ -101,7 +101,8 @@ def _parse(url: str) -> URL:
         raise InputError("The link contains spaces, backslashes or control characters.")
     try:
         parsed = URL(text)
-    except ValueError:
+    except (ValueError, IndexError):
+        # yarl's splitter raises IndexError for some bracket-and-``@`` authorities.
         raise InputError("That does not look like a valid link.") from None
     if parsed.scheme not in ALLOWED_SCHEMES or not parsed.absolute:
         raise InputError("That does not look like a valid link.")
@@ -133,14 +134,19 @@ def canonical_url(url: str) -> str:
     """The cache key for a link: lowercase scheme and host, no default port, fragment or tracking.
 
     Parameter order and the path are kept as given (servers may care); only parameters that
-    exist to track the click (``utm_*``, ``fbclid``, ``gclid``…) are dropped.
+    exist to track the click (``utm_*``, ``fbclid``, ``gclid``…) are dropped. Never raises: a
+    link yarl cannot rebuild (a host with ``%``, ``<`` or a space) is keyed as typed, and
+    ``validate_url`` refuses it before anything is fetched.
     """
+    text = url.strip()
     try:
-        parsed = URL(url.strip())
-    except ValueError:
-        return url.strip()
-    if not parsed.absolute:
-        return url.strip()
+        parsed = URL(text)
+        return _canonical(parsed) if parsed.absolute else text
+    except (ValueError, IndexError):
+        return text
+
+
+def _canonical(parsed: URL) -> str:
     kept = [
         (key, value)
         for key, value in parsed.query.items()
@@ -153,6 +159,19 @@ def canonical_url(url: str) -> str:
     if parsed.explicit_port and parsed.port == _default_port(parsed.scheme):
         result = result.with_port(None)
     return str(result)
+
+
+def has_usable_host(url: str) -> bool:
+    """True when ``url`` is an http(s) link whose host is a well-formed name or IP literal.
+
+    A syntax check only, for links a stranger's feed lists: whether the bot may fetch the host
+    is still ``validate_url``'s call at fetch time.
+    """
+    try:
+        host = (_parse(url).raw_host or "").lower().rstrip(".")
+    except BriefbotError:
+        return False
+    return parse_ip(host) is not None or _HOST_NAME.fullmatch(host) is not None
 
 
 def _default_port(scheme: str) -> int | None:

@@ -151,6 +151,13 @@ async def test_a_malformed_feed_is_refused_when_added(site, poller, body):
     assert await poller.storage.feeds(GUILD) == []
 
 
+async def test_a_feed_address_with_an_unusable_host_is_refused_with_a_message(poller):
+    with pytest.raises(InputError, match="valid host name"):
+        await poller.add(GUILD, "http://%zz/feed.xml")
+    with pytest.raises(InputError, match="does not follow"):
+        await poller.remove(GUILD, "http://%zz/feed.xml")
+
+
 async def test_an_enormous_feed_is_refused_not_read_to_the_end(site, poller):
     with pytest.raises(FetchError, match="too large"):
         await poller.add(GUILD, site.base + "/huge.xml")

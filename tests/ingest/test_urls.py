@@ -102,3 +102,31 @@ def test_find_urls_in_a_discord_message():
         "https://c.example/p?q=1",
     ]
     assert find_urls("no links here, just example.com") == []
+
+
+UNENCODABLE_HOSTS = [
+    "http://%zz/",
+    "http://a<b.example/",
+    "http://a%zz.example/x",
+    "http://a^b.com/",
+]
+
+
+@pytest.mark.parametrize("url", UNENCODABLE_HOSTS)
+def test_a_host_yarl_will_not_rebuild_is_refused_as_an_invalid_host_name(url):
+    with pytest.raises(InputError, match="does not look like a valid host name"):
+        validate_url(url)
+
+
+@pytest.mark.parametrize("url", UNENCODABLE_HOSTS)
+def test_canonical_url_keys_a_host_yarl_will_not_rebuild_as_typed(url):
+    assert canonical_url(f"  {url} ") == url
+
+
+@pytest.mark.parametrize(
+    "url", ["http://]b[<7&0@/:80/", "http://0x-1/", "http://0-3/", "http://0x7f.-1/"]
+)
+def test_links_that_trip_the_parsers_are_refused_with_a_message(url):
+    with pytest.raises(BriefbotError):
+        validate_url(url)
+    assert isinstance(canonical_url(url), str)

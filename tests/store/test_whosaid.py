@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from bot.errors import InputError
 from bot.models import LOCAL_SCOPE
 from bot.service import Service
+from bot.store import whosaid
 from tests.store.articles import analysis_with_quotes, store_analysis
 
 TAX = "We will not raise the fuel tax while families are still paying off last winter's bills"
@@ -88,6 +90,34 @@ async def test_no_match_comes_with_the_closest_near_misses(quoted: Service) -> N
 async def test_a_line_nobody_said_anything_like_has_no_matches(quoted: Service) -> None:
     answer = await quoted.whosaid("quantum chromodynamics explains the proton's spin", LOCAL_SCOPE)
     assert answer.matches == [] and answer.near_misses == []
+
+
+async def test_a_line_sharing_no_stored_word_is_scored_off_the_event_loop(
+    quoted: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback scores up to 2,000 recent quotes: CPU work the event loop must not wait on."""
+    scanned: list[int] = []
+    recent_quotes = quoted.store.recent_quotes
+
+    async def recording_recent_quotes(scope_key: str, limit: int) -> list:
+        found = await recent_quotes(scope_key, limit)
+        scanned.append(len(found))
+        return found
+
+    scoring_threads: set[int] = set()
+    real_score = whosaid.match_score
+
+    def recording_score(line: str, quote: str) -> float:
+        scoring_threads.add(threading.get_ident())
+        return real_score(line, quote)
+
+    monkeypatch.setattr(quoted.store, "recent_quotes", recording_recent_quotes)
+    monkeypatch.setattr(whosaid, "match_score", recording_score)
+
+    await quoted.whosaid("zorblat quixvane thrumple", LOCAL_SCOPE)
+
+    assert scanned and scanned[0] > 0, "the recent-quotes fallback was not reached"
+    assert scoring_threads and threading.get_ident() not in scoring_threads
 
 
 @pytest.mark.parametrize("too_short", ["", "   ", "fuel tax", "“fuel… tax!”"])

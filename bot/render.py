@@ -371,5 +371,15 @@ def _match_text(match: QuoteMatch, limit: int) -> str:
 
 
 def notice(text: str) -> str:
-    """A plain message within the 2,000-character content limit."""
-    return shorten(text, CONTENT_LIMIT)
+    """A plain message within the 2,000-character content limit, its line breaks kept.
+
+    Spaces are collapsed within each line, but a list of failures stays one item a line.
+    """
+    text = "\n".join(one_line(line) for line in text.strip().splitlines())
+    if len(text) <= CONTENT_LIMIT:
+        return text
+    cut = text[: CONTENT_LIMIT - len(ELLIPSIS)]
+    boundary = max(cut.rfind(" "), cut.rfind("\n"))
+    if boundary > 0:
+        cut = cut[:boundary]
+    return cut.rstrip(" ,;:\n") + ELLIPSIS

@@ -183,3 +183,18 @@ def test_a_quote_shown_alone_does_not_end_on_the_attribution_comma() -> None:
 
     assert Quote("We could have done it for less,", 0, 31).shown == "We could have done it for less"
     assert Quote("Is it done?", 0, 11).shown == "Is it done?"
+
+
+def test_a_notice_keeps_its_line_breaks_within_the_content_limit() -> None:
+    listing = (
+        "I couldn't summarize every link:\n"
+        "- <https://a.example/1>: gone\n"
+        "- <https://b.example/2>: slow"
+    )
+    assert render.notice(listing) == listing
+
+    long = "Header:\n" + "\n".join(f"- item {i} failed for a reason" for i in range(200))
+    shortened = render.notice(long)
+    assert len(shortened) <= render.CONTENT_LIMIT
+    assert shortened.startswith("Header:\n- item 0 failed for a reason\n- item 1 failed")
+    assert shortened.endswith(render.ELLIPSIS)

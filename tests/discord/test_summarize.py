@@ -206,7 +206,9 @@ async def test_summarize_menu_reports_the_links_it_could_not_read(driver: BotDri
     assert _embed(driver.fake.original(payload))["url"] == good
     [note] = driver.fake.followups(payload)
     assert note["flags"] & 64
-    assert f"<{missing}>" in note["content"] and "404" in note["content"]
+    first_line, failure = note["content"].split("\n")
+    assert first_line == "I couldn't summarize every link:"
+    assert failure.startswith(f"- <{missing}>: ") and "404" in failure
 
 
 async def test_summarize_menu_on_a_message_with_a_pdf(driver: BotDriver) -> None:

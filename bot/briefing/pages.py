@@ -2,7 +2,9 @@
 
 No discord.py here: the cog turns these into ``bot.render.Section``s, pages them with
 ``bot.render.paginate`` and wraps each page in an embed. Every entry stays far below a page
-(sources are split into several entries), so paging only ever breaks between entries.
+(sources are split into several entries, and any entry a stranger's text made longer than
+``ENTRY_CHARS`` is cut), so paging only ever breaks between entries and never makes a page
+Discord refuses.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from bot.briefing.types import Briefing, Story
 
 HEADLINE_CHARS = 200
 SOURCES_CHARS = 900
+ENTRY_CHARS = 3000
+"""Any one entry: with its heading (under 500) it fits a 3,900-character page with room to spare."""
 DISCORD_HOW_TO_ADD = (
     "Summarize articles here with `/summarize`, or follow news feeds with `/briefing feeds add`."
 )
@@ -55,7 +59,7 @@ def briefing_sections(briefing: Briefing, zone: tzinfo) -> list[PageSection]:
     if briefing.most_quoted:
         lines = [most_quoted_line(i, c) for i, c in enumerate(briefing.most_quoted, start=1)]
         sections.append(PageSection("__Most quoted__", ("\n".join(lines),)))
-    return sections
+    return [PageSection(s.heading, tuple(map(_within_entry, s.entries))) for s in sections]
 
 
 def _story_entries(story: Story) -> tuple[str, ...]:
@@ -83,3 +87,14 @@ def _source_chunks(story: Story) -> list[str]:
             current = f"{current} {item}" if current.endswith(":") else f"{current} · {item}"
     chunks.append(current)
     return chunks
+
+
+def _within_entry(text: str) -> str:
+    """``text`` cut at a space or line break before ``ENTRY_CHARS``, line breaks kept."""
+    if len(text) <= ENTRY_CHARS:
+        return text
+    cut = text[: ENTRY_CHARS - 1]
+    space = max(cut.rfind(" "), cut.rfind("\n"))
+    if space > ENTRY_CHARS // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"

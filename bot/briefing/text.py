@@ -19,6 +19,10 @@ _BROADCAST = re.compile(r"@(everyone|here)", re.IGNORECASE)
 ZERO_WIDTH_SPACE = "\u200b"
 QUOTE_CHARS = 400
 """Longer quotes are cut at a word: a briefing points to the article, it does not reprint it."""
+LINK_URL_CHARS = 500
+"""Longer URLs are not linked (the label stands alone): a Discord page holds 4,096 characters."""
+NAME_CHARS = 100
+"""Speaker names and source titles shown next to a quote are cut here."""
 
 
 def escape(text: str) -> str:
@@ -45,10 +49,18 @@ def shorten(text: str, limit: int) -> str:
 
 
 def link(label: str, url: str) -> str:
-    """A markdown link, or the bare label when there is no usable URL."""
-    if not url.startswith(("http://", "https://")):
+    """A markdown link, or the bare label when the URL is unusable or too long to show."""
+    target = url.replace(">", "%3E").replace(" ", "%20")
+    if not url.startswith(("http://", "https://")) or len(target) > LINK_URL_CHARS:
         return escape(label)
-    return f"[{escape(label)}](<{url.replace('>', '%3E').replace(' ', '%20')}>)"
+    return f"[{escape(label)}](<{target}>)"
+
+
+def address(url: str) -> str:
+    """A URL shown as itself (``<…>`` keeps Discord from previewing it), or cut when too long."""
+    if len(url) > LINK_URL_CHARS or not url.startswith(("http://", "https://")):
+        return escape(shorten(url, 80))
+    return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
 
 
 def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
@@ -56,9 +68,10 @@ def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
     # "…we deliver it," said Vogt: the comma belongs to the attribution, not the quote.
     bare = quote.text.strip(_QUOTE_MARKS).rstrip(",;: ")
     text = escape(shorten(bare, QUOTE_CHARS))
-    line = f"“{text}” — **{escape(quote.speaker)}**"
+    line = f"“{text}” — **{escape(shorten(quote.speaker, NAME_CHARS))}**"
     if with_source and quote.source_url:
-        line += f" ({link(quote.source_title or 'source', quote.source_url)})"
+        label = shorten(quote.source_title, NAME_CHARS) or "source"
+        line += f" ({link(label, quote.source_url)})"
     return line
 
 
@@ -73,7 +86,8 @@ def most_quoted_line(rank: int, count: SpeakerCount) -> str:
     quotes = "quote" if count.quotes == 1 else "quotes"
     articles = "article" if count.articles == 1 else "articles"
     return (
-        f"{rank}. **{escape(count.name)}**: {count.quotes} {quotes} in {count.articles} {articles}"
+        f"{rank}. **{escape(shorten(count.name, NAME_CHARS))}**: "
+        f"{count.quotes} {quotes} in {count.articles} {articles}"
     )
 
 

@@ -78,3 +78,10 @@ def test_a_failing_feed_says_why_and_when_it_is_tried_again():
     assert "⚠️ failing (3 times in a row): The site took too long" in text
     assert "Next try in 1 h." in text
     assert text.endswith("4 articles seen, 2 summarized, 1 waiting, 1 could not be read")
+
+
+def test_a_feed_with_a_6000_character_address_is_listed_in_a_short_entry():
+    address = "https://news.example/rss?" + "q" * 6000
+    text = feed_status(feed(url=address, title=""), {"analyzed": 1}, NOW)
+    assert len(text) < 500
+    assert text.splitlines()[0].startswith("**https://news.example/rss?")

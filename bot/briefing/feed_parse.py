@@ -73,10 +73,23 @@ def _entry(raw: feedparser.FeedParserDict) -> FeedEntry | None:
     link = str(raw.get("link") or "").strip()
     if len(link) > MAX_URL_CHARS or not has_usable_host(link):
         return None
-    dated = raw.get("published_parsed") or raw.get("updated_parsed")
-    published = datetime(*dated[:6], tzinfo=UTC) if dated else None
     title = " ".join(str(raw.get("title", "")).split())[:MAX_TITLE_CHARS]
-    return FeedEntry(url=canonical_url(link), title=title, published=published)
+    return FeedEntry(url=canonical_url(link), title=title, published=_published(raw))
+
+
+def _published(raw: feedparser.FeedParserDict) -> datetime | None:
+    """The entry's date, or ``None`` when it gives none that ``datetime`` can hold.
+
+    feedparser turns ``0000-00-00`` into year -1 and a late ``9999-12-31`` with an offset into
+    year 10000; such an entry is still worth reading, its date is just unknown.
+    """
+    dated = raw.get("published_parsed") or raw.get("updated_parsed")
+    if not dated:
+        return None
+    try:
+        return datetime(*dated[:6], tzinfo=UTC)
+    except (ValueError, OverflowError, TypeError):
+        return None
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -10,8 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import Briefbot
-from bot.errors import BriefbotError, InputError
+from bot.client import Briefbot, describe_error
+from bot.errors import InputError
 from bot.ingest.urls import find_urls
 from bot.render import NO_MENTIONS, summary_embed
 from bot.service import AnalysisResult
@@ -126,26 +126,29 @@ class Summarize(commands.Cog):
         """Each link fetched, analyzed and answered in turn; failures reported, not fatal.
 
         One after another, not at once: all of a message's links count against one user's
-        fetch allowance (``fetch_per_user``), and the answers go out in order anyway.
+        fetch allowance (``fetch_per_user``), and the answers go out in order anyway. A link
+        that fails, even from a bug, costs the other links neither their answer nor their line
+        in the report.
         """
         scope, submitter = scope_of(interaction), submitter_of(interaction)
-        failures: list[str] = []
-        first_failure: BriefbotError | None = None
+        failures: list[tuple[str, Exception]] = []
         sent = 0
         for link in links:
             try:
                 result = await self.bot.service.analyze_url(link, scope, submitter=submitter)
-            except BriefbotError as error:
-                failures.append(f"- <{link}>: {error.message}")
-                first_failure = first_failure or error
+            except Exception as error:
+                failures.append((link, error))
                 continue
             await send_summary(interaction, result)
             sent += 1
-        if first_failure is not None and not sent:
-            raise first_failure
+        if len(failures) == 1 and not sent:
+            raise failures[0][1]
         if failures:
-            note = "I couldn't summarize every link:\n" + "\n".join(failures)
-            await self.bot.report_error(interaction, InputError(note))
+            heading = "every link" if sent else "any of these links"
+            lines = [f"I couldn't summarize {heading}:"]
+            for link, error in failures:
+                lines.append(f"- <{link}>: {describe_error(interaction, error)}")
+            await self.bot.report_error(interaction, InputError("\n".join(lines)))
 
     async def _read(self, attachment: discord.Attachment) -> bytes:
         settings = self.bot.settings

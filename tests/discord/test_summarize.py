@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import re
+
 import pytest
 
 from tests.discord.articles import ARTICLE, TITLE, article_html, article_pdf
@@ -235,3 +238,48 @@ async def test_summarize_menu_on_a_message_with_three_links_answers_all_three(
 
     answers = [driver.fake.original(payload), *driver.fake.followups(payload)]
     assert [_embed(answer)["url"] for answer in answers] == urls
+
+
+async def test_summarize_menu_reports_a_links_bug_alongside_the_other_links(
+    driver: BotDriver, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = driver.fake.serve_file("broken.html", article_html(TITLE, ARTICLE), "text/html")
+    good = driver.fake.serve_file("good.html", article_html(TITLE, ARTICLE), "text/html")
+    missing = driver.fake.base_url + "/files/gone.html"
+    analyze_url = driver.bot.service.analyze_url
+
+    async def analyze_with_a_bug(url: str, *args: object, **kwargs: object) -> object:
+        if url == broken:
+            raise ZeroDivisionError("a bug in one link's analysis")
+        return await analyze_url(url, *args, **kwargs)
+
+    monkeypatch.setattr(driver.bot.service, "analyze_url", analyze_with_a_bug)
+
+    with caplog.at_level(logging.ERROR, logger="bot.client"):
+        payload = await driver.menu("Summarize", message_payload(f"{broken} {good} {missing}"))
+
+    assert _embed(driver.fake.original(payload))["url"] == good
+    [note] = driver.fake.followups(payload)
+    heading, bug, gone = note["content"].split("\n")
+    assert heading == "I couldn't summarize every link:"
+    error_id = re.search(r"error id `(\w+)`", bug)[1]
+    assert bug.startswith(f"- <{broken}>: ")
+    assert gone.startswith(f"- <{missing}>: ") and "404" in gone
+    [record] = [r for r in caplog.records if error_id in r.getMessage()]
+    assert record.exc_info[0] is ZeroDivisionError
+
+
+async def test_summarize_menu_lists_every_link_when_none_could_be_read(
+    driver: BotDriver,
+) -> None:
+    first = driver.fake.base_url + "/files/gone.html"
+    second = driver.fake.base_url + "/files/also-gone.html"
+
+    payload = await driver.menu("Summarize", message_payload(f"{first}\n{second}"))
+
+    [reply] = [r.message_data for r in driver.fake.requests_for(payload) if r.is_message]
+    assert reply["flags"] & 64
+    heading, *failures = reply["content"].split("\n")
+    assert heading == "I couldn't summarize any of these links:"
+    assert [line.split(">")[0] for line in failures] == [f"- <{first}", f"- <{second}"]
+    assert all("404" in line for line in failures)

@@ -120,11 +120,12 @@ def _json_ld(tree: HtmlElement) -> tuple[list[dict[str, Any]], list[dict[str, An
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: ``[[[[…`` nested past the stack
             continue
         for item in _walk(data):
-            types = item.get("@type", "")
-            names = {t.lower() for t in (types if isinstance(types, list) else [types]) if t}
+            types = item.get("@type")
+            listed = types if isinstance(types, list) else [types]
+            names = {t.lower() for t in listed if isinstance(t, str)}
             (articles if names & ARTICLE_SCHEMA_TYPES else others).append(item)
     return articles, others
 

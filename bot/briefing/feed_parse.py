@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 import feedparser
 
 from bot.errors import InputError
+from bot.ingest.decode import web_codec
 from bot.ingest.urls import canonical_url, has_usable_host
 
 MAX_ENTRIES = 100
@@ -50,8 +51,15 @@ def parse_feed(
     """
     headers = {"content-location": url}
     if content_type:
-        headers["content-type"] = content_type + (f"; charset={charset}" if charset else "")
-    result = feedparser.parse(io.BytesIO(body), response_headers=headers)
+        usable = charset if charset and web_codec(charset) else None
+        headers["content-type"] = content_type + (f"; charset={usable}" if usable else "")
+    try:
+        result = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    except UnicodeError:
+        # feedparser tries a declared encoding like punycode and catches only UnicodeDecodeError.
+        raise FeedFormatError(
+            "That feed declares a character encoding no feed can use, so it cannot be read."
+        ) from None
     entries = []
     seen: set[str] = set()
     for raw in result.entries[:MAX_ENTRIES]:

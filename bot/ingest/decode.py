@@ -42,6 +42,36 @@ _WHATWG_ALIASES = {
 }
 """Browsers read these labels as the Windows superset; so do we (curly quotes in 0x80–0x9F)."""
 
+_WEB_CODECS = frozenset(
+    codecs.lookup(label).name
+    for label in (
+        "utf-8",
+        "cp866",
+        *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16)),
+        "koi8-r",
+        "koi8-u",
+        "mac-roman",
+        "mac-cyrillic",
+        "cp874",
+        *(f"cp{n}" for n in range(1250, 1259)),
+        "gbk",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "euc-jp",
+        "iso2022-jp",
+        "shift_jis",
+        "cp932",
+        "euc-kr",
+        "cp949",
+        "cp437",
+        "cp850",
+    )
+)
+"""Python's codecs for the WHATWG Encoding Standard's charsets (and two DOS code pages old
+pages still declare). Python has codecs no page can mean (punycode, idna, unicode_escape,
+utf-7…): they fail on ordinary bytes or rewrite escapes into markup, and browsers ignore them."""
+
 _SINGLE_BYTE_FAMILIES = ("cp125", "iso8859", "latin", "mac", "koi8", "cp874", "cp437", "cp850")
 _NORMALIZER_SAMPLE = 64_000
 
@@ -55,14 +85,14 @@ def decode_body(body: bytes, declared: str | None = None, html: bool = False) ->
     if html:
         candidates.append(_meta_charset(body))
     for label in candidates:
-        encoding = _codec_name(label)
+        encoding = web_codec(label)
         if encoding is None:
             continue
         if _is_single_byte(encoding) and _is_multibyte_utf8(body):
             return body.decode("utf-8")
         try:
             return body.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     try:
         return body.decode("utf-8")
@@ -77,8 +107,8 @@ def _meta_charset(body: bytes) -> str | None:
     return match.group(1).decode("ascii", "ignore") if match else None
 
 
-def _codec_name(label: str | None) -> str | None:
-    """Python's codec for a charset label, or ``None`` for an unknown or useless label."""
+def web_codec(label: str | None) -> str | None:
+    """Python's codec for a web charset label, or ``None`` for an unknown or useless label."""
     if not label:
         return None
     cleaned = label.strip().strip("\"'").lower()
@@ -88,7 +118,9 @@ def _codec_name(label: str | None) -> str | None:
     except LookupError:
         return None
     # A page declaring UTF-16 in ASCII-compatible bytes cannot really be UTF-16 (HTML spec).
-    return "utf-8" if name.startswith("utf-16") or name.startswith("utf-32") else name
+    if name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name if name in _WEB_CODECS else None
 
 
 def _is_single_byte(encoding: str) -> bool:

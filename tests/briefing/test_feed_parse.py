@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.briefing.feed_parse import parse_feed
+from bot.briefing.feed_parse import FeedFormatError, parse_feed
 
 
 def rss_items(*items: str) -> bytes:
@@ -69,3 +69,19 @@ def test_an_atom_date_outside_the_calendar_does_not_break_the_feed(date):
         "https://ledger.example/odd",
     ]
     assert parsed.entries[1].published is None
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined"])
+def test_a_feed_declaring_a_charset_no_feed_can_use_is_refused_with_a_message(label):
+    body = rss_items(item("https://ledger.example/news/1.html")).replace(
+        b'encoding="utf-8"', f'encoding="{label}"'.encode()
+    )
+    with pytest.raises(FeedFormatError, match="character encoding"):
+        parse_feed(body, "https://ledger.example/rss", "application/rss+xml")
+
+
+@pytest.mark.parametrize("label", ["punycode", "undefined", "unicode_escape"])
+def test_a_charset_no_feed_can_use_in_the_header_is_ignored(label):
+    body = rss_items(item("https://ledger.example/news/1.html"))
+    parsed = parse_feed(body, "https://ledger.example/rss", "application/rss+xml", label)
+    assert [entry.url for entry in parsed.entries] == ["https://ledger.example/news/1.html"]

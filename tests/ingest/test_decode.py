@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+import pytest
+
 from bot.ingest.decode import decode_body
 
 TEXT = "The café owner said “we’re thrilled” — a fresh start for the naïve résumé writers."
@@ -41,3 +43,21 @@ def test_meta_charset_is_read_when_the_header_is_silent():
 
 def test_unknown_declared_charset_falls_back_to_the_bytes():
     assert decode_body(TEXT.encode("utf-8"), "x-no-such-charset") == TEXT
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["punycode", "idna", "undefined", "unicode_escape", "raw_unicode_escape", "utf-7", "rot13"],
+)
+def test_a_python_codec_no_browser_knows_is_ignored_as_a_charset(label):
+    page = '<html><head><meta charset="{}"></head><body><p>Cafe \\u003cb\\u003e +AGEAYgBj- ok</p>'
+    body = page.format(label).encode("ascii")
+    assert decode_body(body, None, html=True) == body.decode("ascii")
+    assert decode_body(body, label) == body.decode("ascii")
+
+
+@pytest.mark.parametrize("label", ["Shift_JIS", "EUC-KR", "koi8-r", "windows-1250", "gbk"])
+def test_web_charsets_are_still_honoured(label):
+    text = {"Shift_JIS": "東京の天気", "EUC-KR": "서울 날씨", "gbk": "北京天气"}.get(label, TEXT)
+    body = text.encode(label, "replace")
+    assert decode_body(body, label) == body.decode(label)

@@ -17,6 +17,7 @@ from dotenv import dotenv_values
 from bot.errors import ConfigError
 
 PREFIX = "BRIEFBOT_"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 @dataclass(frozen=True)
@@ -61,14 +62,39 @@ class Settings:
         """Read settings from ``env`` (default ``os.environ``) over the values in ``env_file``."""
         values: dict[str, str] = {}
         if env_file is not None and Path(env_file).is_file():
-            values.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
+            values.update(_read_env_file(Path(env_file)))
         values.update(os.environ if env is None else env)
         kwargs: dict[str, Any] = {}
         for field in fields(cls):
             key = "DISCORD_TOKEN" if field.name == "discord_token" else PREFIX + field.name.upper()
             if key in values and values[key] != "":
                 kwargs[field.name] = _convert(key, values[key], field.type)
+        if "log_level" in kwargs:
+            kwargs["log_level"] = _log_level(PREFIX + "LOG_LEVEL", kwargs["log_level"])
         return cls(**kwargs)
+
+
+def _read_env_file(path: Path) -> dict[str, str]:
+    """The settings in a ``.env`` file, or a ``ConfigError`` saying why it cannot be read."""
+    try:
+        loaded = dotenv_values(path, encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(
+            f"The settings file {path} is not UTF-8 text (byte {error.start} cannot be read); "
+            "save it as UTF-8."
+        ) from None
+    except OSError as error:
+        raise ConfigError(f"The settings file {path} cannot be read: {error.strerror}.") from None
+    return {key: value for key, value in loaded.items() if value is not None}
+
+
+def _log_level(key: str, raw: str) -> str:
+    """A logging level name in capitals, refused unless ``logging`` knows it."""
+    level = raw.upper()
+    if level not in LOG_LEVELS:
+        allowed = ", ".join(LOG_LEVELS[:-1]) + f" or {LOG_LEVELS[-1]}"
+        raise ConfigError(f"{key}={raw!r} is not a log level; use {allowed}.")
+    return level
 
 
 def _convert(key: str, raw: str, kind: Any) -> Any:

@@ -48,3 +48,24 @@ def test_env_example_documents_every_setting() -> None:
     }
     assert expected == keys
     assert Settings.load(env={}, env_file=Path(__file__).parent.parent / ".env.example")
+
+
+@pytest.mark.parametrize("level", ["bogus", "verbose", "20"])
+def test_an_unknown_log_level_is_a_config_error_naming_the_allowed_ones(level: str) -> None:
+    with pytest.raises(ConfigError, match="BRIEFBOT_LOG_LEVEL") as refused:
+        Settings.load(env={"BRIEFBOT_LOG_LEVEL": level}, env_file=None)
+    assert all(name in refused.value.message for name in ("DEBUG", "INFO", "WARNING", "ERROR"))
+
+
+def test_log_level_is_read_in_any_case() -> None:
+    assert (
+        Settings.load(env={"BRIEFBOT_LOG_LEVEL": "warning"}, env_file=None).log_level == "WARNING"
+    )
+
+
+def test_an_env_file_that_is_not_utf8_is_a_config_error_naming_it(tmp_path: Path) -> None:
+    env_file = tmp_path / "latin1.env"
+    env_file.write_bytes("BRIEFBOT_DATABASE=caf\xe9.db\n".encode("latin-1"))
+    with pytest.raises(ConfigError) as refused:
+        Settings.load(env={}, env_file=env_file)
+    assert str(env_file) in refused.value.message and "UTF-8" in refused.value.message

@@ -125,7 +125,7 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
             if objects:
                 return objects[0].i
-    for child in sorted(verb.children, key=lambda c: _across_paragraph(c, verb)):
+    for child in sorted(verb.children, key=lambda c: (_across_paragraph(c, verb), _place(c))):
         if child.dep_ in SUBJECT_DEPS and child.i not in quoted and not child.is_punct:
             if child.dep_ == "nsubjpass" and verb.lemma_ not in _SPEAKING_PASSIVES:
                 continue
@@ -133,6 +133,12 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
                 return verb.head.i
             return child.i
     return None
+
+
+def _place(child: Token) -> bool:
+    """ "in Salem, New Hampshire, Trump went after Bush": when the parser gives a verb a
+    place and a name as subjects, the name is the one that acts."""
+    return child.ent_type_ in ("GPE", "LOC")
 
 
 def _across_paragraph(child: Token, verb: Token) -> bool:

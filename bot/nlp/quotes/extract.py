@@ -7,11 +7,18 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from bot.models import Quote, QuoteKind, Speaker
+from bot.nlp.quotes.agents import (
+    can_speak,
+    is_date,
+    is_place,
+    speaking_head,
+    text_author,
+)
 from bot.nlp.quotes.attribute import Attribution, attribute_all
 from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
-from bot.nlp.quotes.names import PRONOUN_GENDER, mention_for
+from bot.nlp.quotes.names import PRONOUN_GENDER, Mention, mention_for
 from bot.nlp.quotes.people import People
 from bot.nlp.quotes.pronouns import (
     follow_pronoun_subjects,
@@ -121,7 +128,8 @@ def _resolve(
     if mention.kind == "pronoun":
         group = group_antecedent(token, people)
         named = mention_for(group) if group is not None else None
-        if named is not None and named.kind != "pronoun":
+        speaks = named is not None and (named.kind != "nominal" or can_speak(group))
+        if named is not None and named.kind != "pronoun" and speaks:
             ref = SpeakerRef(named.name, named.kind, mention.written)
             return _Resolved(ref, mention.written, attribution.cue, confidence * 0.8)
         name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
@@ -141,12 +149,38 @@ def _resolve(
         person = people.by_role(token.lemma_, token.i)
         if person is not None:
             mention = replace(mention, name=person.name, kind="person")
+    speaking = _speaking(token, mention)
+    if speaking is None:
+        return _Resolved(None, mention.written, attribution.cue, 0.0)
+    token, mention = speaking
     if mention.kind == "person":
         name = people.add_speaker(mention.name, token.i, mention.gender, mention.role)
         ref = SpeakerRef(name, "person", mention.written, mention.role)
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:
+    """The mention that speaks: a text's author when its phrase names one ("the IMF's report"
+    is the IMF), the person a description is about, None for what cannot speak (a number, a
+    date, a place, a thing)."""
+    if is_date(token) or (mention.kind != "person" and is_place(token)):
+        return None
+    if mention.kind != "nominal":
+        return token, mention
+    author = text_author(token)
+    if author is not None:
+        named = mention_for(author)
+        if named is not None and named.kind != "pronoun":
+            return author, replace(named, written=mention.written)
+    head = speaking_head(token)
+    if head is None:
+        return None
+    if head.i == token.i:
+        return token, mention
+    described = mention_for(head)
+    return (head, described) if described is not None and described.kind != "pronoun" else None
 
 
 def _named_elsewhere(token: Token, people: People) -> bool:

@@ -26,6 +26,11 @@ def test_a_report_speaks_for_the_author_it_names(nlp: Language) -> None:
     assert speakers(nlp, by) == ["International Monetary Fund"]
 
 
+def test_a_statement_owned_by_a_group_is_the_groups(nlp: Language) -> None:
+    text = "The campaign’s statement called the ruling “a victory for voters.”"
+    assert speakers(nlp, text) == ["the campaign"]
+
+
 def test_an_ad_named_for_a_person_is_theirs(nlp: Language) -> None:
     assert speakers(nlp, "The Rove ad says Clinton is “unfit to lead.”") == ["Rove"]
 

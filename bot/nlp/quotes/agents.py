@@ -78,7 +78,7 @@ TEXT_NOUNS = frozenset(
     report statement letter email e-mail memo memorandum release study survey poll
     analysis review audit lawsuit suit complaint filing brief ruling decision opinion order
     editorial article column story piece essay book paper document cable message note
-    tweet post blog website site ad advertisement commercial video clip record transcript
+    tweet post blog website site ad advertisement commercial video clip transcript
     summary projection estimate forecast petition resolution platform manifesto
     footnote passage version draft textbook playbook publication newsletter reply
     interview
@@ -169,7 +169,7 @@ def text_author(head: Token) -> Token | None:
     if head.lemma_.lower() not in TEXT_NOUNS:
         return None
     for child in head.lefts:
-        if child.dep_ == "poss" and _named(child):
+        if child.dep_ == "poss" and (_named(child) or (child.pos_ == "NOUN" and can_speak(child))):
             return child
         if child.dep_ == "compound" and child.ent_type_ == "PERSON":
             return child

@@ -18,6 +18,8 @@ from bot.errors import ConfigError
 
 PREFIX = "BRIEFBOT_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MAX_DAYS = 36_500
+"""The longest look-back any setting or option takes: a century, well inside the calendar."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,11 @@ class Settings:
                 kwargs[field.name] = _convert(key, values[key], field.type)
         if "log_level" in kwargs:
             kwargs["log_level"] = _log_level(PREFIX + "LOG_LEVEL", kwargs["log_level"])
+        if not 0 <= kwargs.get("prune_days", 0) <= MAX_DAYS:
+            raise ConfigError(
+                f"{PREFIX}PRUNE_DAYS={kwargs['prune_days']} must be a number of days "
+                f"from 0 to {MAX_DAYS:,} (0 never prunes)."
+            )
         return cls(**kwargs)
 
 

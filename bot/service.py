@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.analysis_cache import AnalysisCache, CacheAnswer
-from bot.config import Settings
+from bot.config import MAX_DAYS, Settings
 from bot.errors import InputError, NotFoundError
 from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.store import Store, open_store
@@ -314,8 +314,8 @@ class Service:
 
     async def prune(self, days: int) -> int:
         """Drop analyses older than ``days`` days; quotes of articles still submitted stay."""
-        if days < 0:
-            raise InputError("The number of days must be 0 or more.")
+        if not 0 <= days <= MAX_DAYS:
+            raise InputError(f"The number of days must be from 0 to {MAX_DAYS:,}.")
         return await self.store.prune(datetime.now(UTC) - timedelta(days=days))
 
 

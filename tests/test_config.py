@@ -69,3 +69,10 @@ def test_an_env_file_that_is_not_utf8_is_a_config_error_naming_it(tmp_path: Path
     with pytest.raises(ConfigError) as refused:
         Settings.load(env={}, env_file=env_file)
     assert str(env_file) in refused.value.message and "UTF-8" in refused.value.message
+
+
+@pytest.mark.parametrize("days", ["-1", "99999999999"])
+def test_prune_days_outside_a_century_is_a_config_error(days: str) -> None:
+    with pytest.raises(ConfigError, match="BRIEFBOT_PRUNE_DAYS") as refused:
+        Settings.load(env={"BRIEFBOT_PRUNE_DAYS": days}, env_file=None)
+    assert "from 0 to 36,500" in refused.value.message

@@ -11,12 +11,14 @@ import asyncio
 import textwrap
 from datetime import UTC, datetime, timedelta
 
+from bot.cli.options import MAX_LISTED, int_between
 from bot.cli.session import cli_service, parse_scope
-from bot.config import Settings
+from bot.config import MAX_DAYS, Settings
 from bot.errors import NotFoundError
 from bot.service import QuoteMatch
 
 DEFAULT_PRUNE_DAYS = 30
+MAX_ANSWERS = 100
 WIDTH = 88
 
 
@@ -25,19 +27,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "whosaid", help="who said a line you half remember", description="Who said …?"
     )
     whosaid.add_argument("line", nargs="+", help="the words you remember (at least three)")
-    whosaid.add_argument("--limit", type=int, default=3, help="most answers to show")
+    whosaid.add_argument(
+        "--limit", type=int_between(1, MAX_ANSWERS), default=3, help="most answers to show"
+    )
     _scope_option(whosaid)
     whosaid.set_defaults(handler=_whosaid)
 
     quotes = subparsers.add_parser("quotes", help="everything a speaker was quoted saying")
     quotes.add_argument("--speaker", required=True, help="a name or any alias (e.g. a surname)")
-    quotes.add_argument("--limit", type=int, default=20, help="most quotes to show")
+    quotes.add_argument(
+        "--limit", type=int_between(1, MAX_LISTED), default=20, help="most quotes to show"
+    )
     _scope_option(quotes)
     quotes.set_defaults(handler=_quotes)
 
     speakers = subparsers.add_parser("speakers", help="the most quoted speakers lately")
-    speakers.add_argument("--days", type=int, default=7, help="look back this many days")
-    speakers.add_argument("--limit", type=int, default=10, help="most speakers to show")
+    speakers.add_argument(
+        "--days", type=int_between(0, MAX_DAYS), default=7, help="look back this many days"
+    )
+    speakers.add_argument(
+        "--limit", type=int_between(1, MAX_LISTED), default=10, help="most speakers to show"
+    )
     _scope_option(speakers)
     speakers.set_defaults(handler=_speakers)
 
@@ -46,7 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions.add_parser("stats", help="what the database holds").set_defaults(handler=_stats)
     prune = actions.add_parser("prune", help="drop cached analyses older than N days")
     prune.add_argument(
-        "--days", type=int, help=f"age limit (default: BRIEFBOT_PRUNE_DAYS or {DEFAULT_PRUNE_DAYS})"
+        "--days",
+        type=int_between(0, MAX_DAYS),
+        help=f"age limit (default: BRIEFBOT_PRUNE_DAYS or {DEFAULT_PRUNE_DAYS})",
     )
     prune.set_defaults(handler=_prune)
 
@@ -64,7 +76,7 @@ def _whosaid(args: argparse.Namespace, settings: Settings) -> int:
 async def _run_whosaid(args: argparse.Namespace, settings: Settings) -> int:
     line = " ".join(args.line)
     async with cli_service(settings) as service:
-        answer = await service.whosaid(line, parse_scope(args.scope), limit=max(1, args.limit))
+        answer = await service.whosaid(line, parse_scope(args.scope), limit=args.limit)
     if answer.matches:
         print("\n\n".join(_describe(match) for match in answer.matches))
         return 0
@@ -82,7 +94,7 @@ def _quotes(args: argparse.Namespace, settings: Settings) -> int:
 async def _run_quotes(args: argparse.Namespace, settings: Settings) -> int:
     async with cli_service(settings) as service:
         found = await service.quotes_by_speaker(
-            args.speaker, parse_scope(args.scope), limit=max(1, args.limit)
+            args.speaker, parse_scope(args.scope), limit=args.limit
         )
     if not found:
         raise NotFoundError(f"No stored quotes by {args.speaker}.")
@@ -95,9 +107,9 @@ def _speakers(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _run_speakers(args: argparse.Namespace, settings: Settings) -> int:
-    since = datetime.now(UTC) - timedelta(days=max(0, args.days))
+    since = datetime.now(UTC) - timedelta(days=args.days)
     async with cli_service(settings) as service:
-        top = await service.top_speakers(parse_scope(args.scope), since, limit=max(1, args.limit))
+        top = await service.top_speakers(parse_scope(args.scope), since, limit=args.limit)
     if not top:
         raise NotFoundError(f"Nobody was quoted in the articles of the last {args.days} days.")
     width = max(len(name) for name, _ in top)

@@ -28,7 +28,10 @@ def briefbot(
 
     def run(*args: str) -> tuple[int, str, str]:
         capsys.readouterr()
-        code = main(["--env-file", str(tmp_path / "absent.env"), *args])
+        try:
+            code = main(["--env-file", str(tmp_path / "absent.env"), *args])
+        except SystemExit as exit:  # argparse refuses a malformed command line itself
+            code = exit.code if isinstance(exit.code, int) else 2
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -91,3 +91,33 @@ def test_a_database_in_a_missing_folder_is_a_clear_message(
     monkeypatch.setenv("BRIEFBOT_DATABASE", str(tmp_path / "gone" / "briefbot.db"))
     code, _, err = briefbot("whosaid", "half my customers arrive")
     assert code == 5 and "does not exist" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "bounds"),
+    [
+        (("speakers", "--days", "100000000"), "--days", "from 0 to 36,500"),
+        (("speakers", "--days", "-5"), "--days", "from 0 to 36,500"),
+        (("speakers", "--limit", "99999999999999999999"), "--limit", "from 1 to 1,000"),
+        (
+            ("quotes", "--speaker", "Whitfield", "--limit", "99999999999999999999"),
+            "--limit",
+            "from 1 to 1,000",
+        ),
+        (("quotes", "--speaker", "Whitfield", "--limit", "0"), "--limit", "from 1 to 1,000"),
+        (
+            ("whosaid", "half my customers", "--limit", "99999999999999999999"),
+            "--limit",
+            "from 1 to 100",
+        ),
+        (("cache", "prune", "--days", "99999999999"), "--days", "from 0 to 36,500"),
+        (("speakers", "--days", "a week"), "--days", "from 0 to 36,500"),
+    ],
+)
+def test_numbers_out_of_range_are_refused_with_the_range(
+    analysed: Run, args: tuple[str, ...], option: str, bounds: str
+) -> None:
+    code, out, err = analysed(*args)
+    assert code == 2 and out == ""
+    assert f"argument {option}: " in err and bounds in err
+    assert "Traceback" not in err and "went wrong" not in err

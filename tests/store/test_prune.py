@@ -70,6 +70,11 @@ async def test_negative_days_are_refused(service: Service) -> None:
         await service.prune(-1)
 
 
+async def test_more_days_than_the_calendar_holds_are_refused(service: Service) -> None:
+    with pytest.raises(InputError, match="from 0 to 36,500"):
+        await service.prune(99_999_999_999)
+
+
 async def test_the_prune_setting_prunes_when_the_service_opens(
     service: Service, settings: Settings
 ) -> None:

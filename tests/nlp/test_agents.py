@@ -31,6 +31,13 @@ def test_a_statement_owned_by_a_group_is_the_groups(nlp: Language) -> None:
     assert speakers(nlp, text) == ["the campaign"]
 
 
+def test_a_study_by_two_authors_speaks_for_both_as_itself(nlp: Language) -> None:
+    one = "A study by Peter Schott said the jobs were “lost to trade.”"
+    two = "A study by economists Peter Schott and Justin Pierce said the jobs were “lost to trade.”"
+    assert speakers(nlp, one) == ["Peter Schott"]
+    assert speakers(nlp, two) == ["a study by economists Peter Schott and Justin Pierce"]
+
+
 def test_an_ad_named_for_a_person_is_theirs(nlp: Language) -> None:
     assert speakers(nlp, "The Rove ad says Clinton is “unfit to lead.”") == ["Rove"]
 
@@ -80,6 +87,8 @@ def test_groups_and_unnamed_sources_still_speak(nlp: Language) -> None:
     assert speakers(nlp, "Officials said the bridge was “unsafe for traffic.”") == ["Officials"]
     text = "The share of Republicans saying “gun rights come first” rose by 28 points."
     assert speakers(nlp, text) == ["the share of Republicans"]
+    text = "Led by Speaker Melissa Mark-Viverito, the rally denounced the plan as “a disgrace.”"
+    assert speakers(nlp, text) == ["the rally"]
 
 
 def test_nouns_with_an_agent_ending_that_name_things(nlp: Language) -> None:

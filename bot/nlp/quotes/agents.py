@@ -37,6 +37,7 @@ PERSON_NOUNS = frozenset(
     deputy detective inspector attorney lawyer counsel prosecutor clerk teacher professor
     lecturer scholar historian surgeon dentist farmer worker employee colleague crew
     team squad panel couple pair duo trio group gang band chorus contingent delegation
+    rally protest march vigil assembly congregation
     protester protestor demonstrator marcher activist supporter backer donor opponent
     member conservative liberal progressive moderate republican democrat independent
     other others one many several some few all both each either neither everyone
@@ -176,7 +177,8 @@ def text_author(head: Token) -> Token | None:
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
             objects = [g for g in child.children if g.dep_ == "pobj" and _named(g)]
-            if objects:
+            # several authors ("a study by X and Y") leave the text speaking for them
+            if objects and not any(g.dep_ == "conj" for g in objects[0].children):
                 return objects[0]
     return None
 

@@ -13,6 +13,7 @@ import re
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 from bot.cli.session import cli_service, parse_scope
 from bot.config import Settings
@@ -69,7 +70,8 @@ async def _run(args: argparse.Namespace, settings: Settings, source: str | None)
         elif _looks_like_link(source):
             result = await service.analyze_url(source, scope, **options)
         elif source == "-":
-            text = decode_text(sys.stdin.buffer.read(), "The standard input")
+            data = _read_at_most(sys.stdin.buffer, _input_limit(settings), "The standard input")
+            text = decode_text(data, "The standard input")
             result = await service.analyze_text(text, scope, title=args.title, **options)
         else:
             data, name = _read(Path(source), settings)
@@ -93,13 +95,28 @@ def _read(path: Path, settings: Settings) -> tuple[bytes, str]:
     if path.is_dir():
         raise InputError(f"{path} is a folder; give a file.")
     size = path.stat().st_size
-    limit = max(settings.fetch_max_bytes, settings.max_text_chars * 4)
+    limit = _input_limit(settings)
     if size > limit:
         raise InputError(f"{path} is too large ({size:,} bytes; the limit is {limit:,}).")
     try:
-        return path.read_bytes(), path.name
+        with path.open("rb") as file:
+            # Pipes and devices (/dev/zero) report size 0: the size check alone is no cap.
+            return _read_at_most(file, limit, str(path)), path.name
     except OSError as error:
         raise InputError(f"{path} cannot be read: {error.strerror}.") from None
+
+
+def _input_limit(settings: Settings) -> int:
+    """The most bytes read from a file or standard input: a fetch's cap, or the text limit."""
+    return max(settings.fetch_max_bytes, settings.max_text_chars * 4)
+
+
+def _read_at_most(stream: BinaryIO, limit: int, name: str) -> bytes:
+    """All of ``stream`` if it holds at most ``limit`` bytes, else a "too large" refusal."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{name} is too large (over the limit of {limit:,} bytes).")
+    return data
 
 
 def _report(result: AnalysisResult, fmt: str, *, stored: bool) -> None:

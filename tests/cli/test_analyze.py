@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
+import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -194,3 +197,64 @@ def test_a_link_with_another_scheme_is_refused_as_a_link(briefbot: Run, link: st
     assert code == 2
     assert out == ""
     assert err.strip() == "briefbot: Only http:// and https:// links can be fetched."
+
+
+class _LongStream(io.RawIOBase):
+    """Standard input far longer than the limit (as from ``yes |``); counts what was read.
+
+    It ends after 2 MB, so that reading it all (the bug this pins) fails the test quickly
+    instead of exhausting memory.
+    """
+
+    LENGTH = 2_000_000
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        size = min(len(buffer), self.LENGTH - self.given)
+        buffer[:size] = (b"word " * (size // 5 + 1))[:size]
+        self.given += size
+        return size
+
+
+@pytest.fixture
+def small_limit(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Input limit of 1,000 bytes (the larger of the fetch cap and four bytes a character)."""
+    monkeypatch.setenv("BRIEFBOT_FETCH_MAX_BYTES", "1000")
+    monkeypatch.setenv("BRIEFBOT_MAX_TEXT_CHARS", "100")
+    return 1000
+
+
+def test_standard_input_past_the_limit_is_refused_without_reading_it_all(
+    briefbot: Run, monkeypatch: pytest.MonkeyPatch, small_limit: int
+) -> None:
+    endless = _LongStream()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(endless)))
+    code, out, err = briefbot("analyze", "-")
+    assert code == 2 and out == ""
+    assert "The standard input is too large" in err and f"{small_limit:,} bytes" in err
+    assert endless.given <= 64 * 1024, "read far past the limit"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_device_file_is_read_only_up_to_the_limit(
+    briefbot: Run, tmp_path: Path, small_limit: int
+) -> None:
+    """A pipe or device reports size 0, so the size check alone would read it to the end."""
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with contextlib.suppress(BrokenPipeError), pipe.open("wb") as writer:
+            writer.write(b"word " * small_limit)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    code, out, err = briefbot("analyze", str(pipe))
+    writer.join(10)
+    assert code == 2 and out == ""
+    assert f"{pipe} is too large" in err and f"{small_limit:,} bytes" in err

@@ -19,6 +19,7 @@ from bot.config import MAX_DAYS, Settings
 from bot.errors import InputError, NotFoundError
 from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.store import Store, open_store
+from bot.store.base import MAX_ID
 from bot.store.keys import name_key, words
 from bot.store.records import ArticleRecord, QuoteRecord
 from bot.store.whosaid import ScoredQuote, find_quotes
@@ -218,7 +219,8 @@ class Service:
 
     async def article(self, article_id: int, scope: Scope) -> AnalysisResult:
         """A stored article's analysis, if it was submitted in ``scope``; else NotFoundError."""
-        submitted = await self.store.last_submission(article_id, scope.key)
+        in_range = 1 <= article_id <= MAX_ID
+        submitted = await self.store.last_submission(article_id, scope.key) if in_range else None
         if submitted is None:
             raise NotFoundError(f"There is no article #{article_id} here.")
         return await self._stored(article_id, submitted)

@@ -40,7 +40,8 @@ class Quotes(commands.Cog):
     ) -> None:
         if (url is None) == (article is None):
             raise InputError("Give me either a `url` or one of the `article`s summarized here.")
-        if article is not None and not article.strip().isdigit():
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        if article is not None and not article.strip().isdecimal():
             raise InputError("Pick an article from the list that appears as you type.")
         await interaction.response.defer(thinking=True, ephemeral=private)
         result = await self._resolve(interaction, url, article)

@@ -33,6 +33,10 @@ from typing import Any
 from bot.models import Analysis, Article
 from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
 
+MAX_ID = 2**63 - 1
+"""The largest id a store hands out (a signed 64-bit key, SQLite's and PostgreSQL's BIGINT):
+a larger number names nothing, and the driver could not even bind it."""
+
 
 class Store(abc.ABC):
     """Articles, their cached analyses, the quote index and who submitted what where."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.discord.articles import ARTICLE, TITLE, article_html
 from tests.discord.harness import BotDriver
 from tests.discord.payloads import GUILD_ID, option
@@ -83,6 +85,28 @@ async def test_quotes_with_a_typed_article_name_asks_to_pick_from_the_list(
 
     [reply] = driver.fake.requests_for(payload)
     assert "Pick an article from the list" in reply.body["data"]["content"]
+
+
+@pytest.mark.parametrize("typed", ["²", "12³", "½"])
+async def test_quotes_with_a_digit_that_is_not_a_number_asks_to_pick_from_the_list(
+    driver: BotDriver, typed: str
+) -> None:
+    payload = await driver.slash("quotes", option("article", typed))
+
+    [reply] = driver.fake.requests_for(payload)
+    assert reply.body["data"]["flags"] == 64
+    assert "Pick an article from the list" in reply.body["data"]["content"]
+
+
+@pytest.mark.parametrize("number", ["0", "9223372036854775808", "99999999999999999999999"])
+async def test_quotes_for_an_article_number_past_any_stored_one_is_not_found(
+    driver: BotDriver, number: str
+) -> None:
+    payload = await driver.slash("quotes", option("article", number))
+
+    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
+    assert messages[-1]["flags"] == 64
+    assert messages[-1]["content"] == f"There is no article #{number} here."
 
 
 async def test_private_quotes_are_ephemeral(driver: BotDriver) -> None:

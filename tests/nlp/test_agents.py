@@ -72,10 +72,19 @@ def test_a_town_and_state_before_the_subject_do_not_speak(nlp: Language) -> None
     assert speakers(nlp, text) == ["Trump"]
 
 
+def test_a_place_someone_was_sent_to_does_not_speak(nlp: Language) -> None:
+    text = (
+        'Marcel Lehel Lazar, known online as "Guccifer," was extradited to the United States '
+        "from Romania and pleaded guilty."
+    )
+    assert speakers(nlp, text) == [None]
+
+
 def test_a_country_that_is_the_subject_speaks_for_its_government(nlp: Language) -> None:
     assert speakers(nlp, "Russia insisted that Pyongyang “stop its dangerous escapades.”") == [
         "Russia"
     ]
+    assert speakers(nlp, "According to Russia, the test was “a provocation.”") == ["Russia"]
 
 
 def test_the_speaker_is_the_person_a_description_is_about(nlp: Language) -> None:

@@ -205,12 +205,20 @@ def is_place(head: Token) -> bool:
     return _located(head) or _dateline(head) or _city_and_state(head)
 
 
-_LOCATIVE = frozenset({"in", "at", "from", "near", "across", "outside", "inside", "throughout"})
+_LOCATIVE = frozenset(
+    {"in", "at", "from", "near", "across", "outside", "inside", "throughout", "to", "into"}
+)
 
 
 def _located(head: Token) -> bool:
-    """ "in Orlando": a place named as where something happened."""
-    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+    """ "in Orlando", "extradited to the United States": a place named as where something
+    happened ("according to Russia" is a source, not a place)."""
+    preposition = head.head
+    return (
+        head.dep_ == "pobj"
+        and preposition.lower_ in _LOCATIVE
+        and preposition.head.lower_ != "according"
+    )
 
 
 def _dateline(head: Token) -> bool:

@@ -59,6 +59,14 @@ def test_things_that_cannot_speak_leave_the_speaker_unknown(nlp: Language) -> No
     assert speakers(nlp, text) == [None]
 
 
+def test_a_capitalised_word_opening_a_headline_line_is_not_a_name(nlp: Language) -> None:
+    text = (
+        "Trump questions the fairness of moderators ahead of debate; \n"
+        "Talk compared to 'working the referees' at a basketball game."
+    )
+    assert speakers(nlp, text) == [None]
+
+
 def test_a_dateline_is_not_the_speaker(nlp: Language) -> None:
     text = "LONDON (Reuters) - Donald Trump said he was “unlikely” to get along with David Cameron."
     assert speakers(nlp, text) == ["Donald Trump"]

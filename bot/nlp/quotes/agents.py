@@ -102,7 +102,7 @@ def can_speak(head: Token) -> bool:
         return True  # "the 46-year-old"
     if lemma in _PORTIONS:
         return any(can_speak(member) for member in _of_objects(head))
-    if head.is_title and head.i != head.sent.start:
+    if head.is_title and not _opens_line(head):
         return True  # a name the tagger took for a common noun ("D’Souza", "Pew")
     if lemma in _NOT_AGENTS or word in _NOT_AGENTS:
         return False
@@ -110,6 +110,13 @@ def can_speak(head: Token) -> bool:
         return True
     last = lemma.rsplit("-", 1)[-1]
     return last in PERSON_NOUNS or last.endswith(_AGENT_SUFFIXES)
+
+
+def _opens_line(word: Token) -> bool:
+    """The first word of a sentence or a line, capitalised whatever it is ("Talk compared
+    to …" in a headline)."""
+    previous = word.nbor(-1) if word.i > 0 else None
+    return word.i == word.sent.start or previous is None or "\n" in previous.text_with_ws
 
 
 _PORTIONS = frozenset({"share", "half", "third", "portion", "handful", "number", "fraction"})

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.discord.harness import BotDriver
 from tests.discord.payloads import GUILD_ID
 
 NAME = re.compile(r"^[-_a-z0-9]{1,32}$")
-STRING, INTEGER, BOOLEAN, ATTACHMENT = 3, 4, 5, 11
+SUBCOMMAND, GROUP, STRING, INTEGER, BOOLEAN, NUMBER, ATTACHMENT = 1, 2, 3, 4, 5, 10, 11
 
 
 def _registered(driver: BotDriver) -> dict[str, dict]:
@@ -23,22 +25,68 @@ def _options(command: dict) -> dict[str, dict]:
     return {o["name"]: o for o in command.get("options", [])}
 
 
+def _check_command(command: dict) -> list[str]:
+    """Assert a registered command is well formed; returns the paths of the options checked.
+
+    Groups and subcommands are walked down to their options, so ``/briefing feeds add url``
+    is held to the same rules as ``/summarize url``.
+    """
+    if command["type"] != 1:
+        assert command["type"] == 3, "the menus act on messages"
+        assert 1 <= len(command["name"]) <= 32
+        return []
+    assert NAME.match(command["name"])
+    assert 10 <= len(command["description"]) <= 100, command["name"]
+    return _check_options(command["name"], command.get("options", []))
+
+
+def _check_options(path: str, options: list[dict]) -> list[str]:
+    checked = []
+    for option in options:
+        where = f"{path} {option['name']}"
+        assert NAME.match(option["name"]), where
+        if option["type"] in (SUBCOMMAND, GROUP):
+            assert 10 <= len(option["description"]) <= 100, where
+            checked += _check_options(where, option.get("options", []))
+            continue
+        assert 5 <= len(option["description"]) <= 100, where
+        if option["type"] == STRING:
+            assert 1 <= option.get("max_length", 0) <= 6000, where
+        if option["type"] in (INTEGER, NUMBER):
+            assert "min_value" in option and "max_value" in option, where
+        checked.append(where)
+    return checked
+
+
 async def test_every_command_is_named_described_and_bounded(driver: BotDriver) -> None:
     commands = _registered(driver)
 
     assert set(commands) >= {"summarize", "quotes", "whosaid", "Summarize", "Who said this?"}
-    for command in commands.values():
-        if command["type"] == 1:
-            assert NAME.match(command["name"])
-            assert 10 <= len(command["description"]) <= 100
-            for option in command.get("options", []):
-                assert NAME.match(option["name"])
-                assert 5 <= len(option["description"]) <= 100, option
-                if option["type"] == STRING:
-                    assert 1 <= option.get("max_length", 0) <= 6000, option
-        else:
-            assert command["type"] == 3, "the menus act on messages"
-            assert 1 <= len(command["name"]) <= 32
+    checked = [path for command in commands.values() for path in _check_command(command)]
+    assert {"summarize url", "quotes article", "whosaid quote"} <= set(checked)
+    assert {
+        "briefing now hours",
+        "briefing schedule time",
+        "briefing schedule timezone",
+        "briefing feeds add url",
+        "briefing feeds remove feed",
+    } <= set(checked)
+
+
+def test_the_walk_reaches_the_options_of_subcommands_in_groups() -> None:
+    unbounded = {"name": "url", "type": STRING, "description": "The feed's address"}
+    undescribed = {"name": "hours", "type": INTEGER, "description": "", "min_value": 1}
+    for option in (unbounded, undescribed):
+        subcommand = {"name": "add", "type": SUBCOMMAND, "description": "Add a thing here."}
+        group = {"name": "feeds", "type": GROUP, "description": "Feeds for the briefing"}
+        command = {
+            "name": "briefing",
+            "type": 1,
+            "description": "Daily briefings",
+            "options": [{**group, "options": [{**subcommand, "options": [option]}]}],
+        }
+        with pytest.raises(AssertionError, match="briefing feeds add"):
+            _check_command(command)
 
 
 async def test_summarize_options_and_limits(driver: BotDriver) -> None:

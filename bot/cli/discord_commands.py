@@ -13,6 +13,7 @@ import logging
 
 import discord
 
+from bot.cli.options import int_between
 from bot.config import Settings
 from bot.errors import ConfigError
 
@@ -25,6 +26,9 @@ NO_TOKEN = (
 
 BAD_TOKEN = "Discord rejected DISCORD_TOKEN; copy the bot's token again (Bot → Reset Token)."
 
+MAX_SNOWFLAKE = 2**63 - 1
+"""The largest Discord id (a signed 64-bit number)."""
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     run = subparsers.add_parser("run", help="start the Discord bot (needs DISCORD_TOKEN)")
@@ -32,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     sync = subparsers.add_parser("sync", help="register the slash commands with Discord, then exit")
     sync.add_argument(
         "--guild",
-        type=int,
+        type=int_between(1, MAX_SNOWFLAKE),
         metavar="ID",
         help="only this server (appears at once); default: global",
     )
@@ -78,5 +82,17 @@ async def _sync_commands(settings: Settings, token: str, guild_id: int | None) -
             await bot.login(token)
         except discord.LoginFailure:
             raise ConfigError(BAD_TOKEN) from None
-        synced = await bot.sync_commands(guild_id)
+        try:
+            synced = await bot.sync_commands(guild_id)
+        except discord.HTTPException as error:
+            raise ConfigError(_refusal(guild_id, error)) from None
     return [command.name for command in synced]
+
+
+def _refusal(guild_id: int | None, error: discord.HTTPException) -> str:
+    """Why Discord would not take the commands, and what to do about it."""
+    where = f"server {guild_id}" if guild_id else "every server"
+    text = f"Discord refused the commands for {where} ({error.status}: {error.text or 'no reason'})"
+    if isinstance(error, discord.Forbidden) and guild_id:
+        return f"{text}; invite the bot to that server with the applications.commands scope."
+    return f"{text}."

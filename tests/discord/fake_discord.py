@@ -85,6 +85,8 @@ class FakeDiscord:
     commands: dict[str, list[dict]] = field(default_factory=dict)
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     downloads: list[str] = field(default_factory=list)
+    forbidden_guilds: set[str] = field(default_factory=set)
+    """Servers the bot is not in: registering commands there is refused with 403."""
     gateway: FakeGateway = field(default_factory=FakeGateway)
     token: str = "test-token"
     """The one bot token this Discord accepts; any other gets 401 at login."""
@@ -188,6 +190,8 @@ class FakeDiscord:
             case "PUT", ["applications", _, "commands"]:
                 return self._register_commands("global", body)
             case "PUT", ["applications", _, "guilds", guild, "commands"]:
+                if guild in self.forbidden_guilds:
+                    raise DiscordError(403, 50001, "Missing Access")
                 return self._register_commands(guild, body)
             case "POST", ["interactions", _, token, "callback"]:
                 return self._callback(token, body)

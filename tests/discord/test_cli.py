@@ -80,3 +80,32 @@ def test_python_m_bot_with_a_token_runs_the_bot(
     assert "Discord rejected DISCORD_TOKEN" in capsys.readouterr().err
     [login] = [r for r in threaded_discord.requests if r.path == "/users/@me"]
     assert login.headers["Authorization"] == "Bot revoked-token"
+
+
+@pytest.mark.parametrize("guild", ["0", "-5", "99999999999999999999999", "my-server"])
+def test_sync_to_a_server_id_that_cannot_be_one_is_refused(
+    env_file: Path, capsys: pytest.CaptureFixture[str], guild: str
+) -> None:
+    """``--guild 0`` used to sync globally, and a negative or huge id reached Discord."""
+    env_file.write_text(env_file.read_text() + "DISCORD_TOKEN=test-token\n")
+
+    with pytest.raises(SystemExit) as refused:
+        main(["--env-file", str(env_file), "sync", "--guild", guild])
+
+    assert refused.value.code == 2
+    assert "argument --guild: " in capsys.readouterr().err
+
+
+def test_sync_to_a_server_the_bot_is_not_in_says_so(
+    env_file: Path, threaded_discord: FakeDiscord, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env_file.write_text(env_file.read_text() + "DISCORD_TOKEN=test-token\n")
+    threaded_discord.forbidden_guilds.add("4242")
+
+    code = main(["--env-file", str(env_file), "sync", "--guild", "4242"])
+
+    error = capsys.readouterr().err
+    assert code == 6
+    assert error.startswith("briefbot: Discord refused the commands for server 4242")
+    assert "Missing Access" in error and "invite" in error
+    assert "went wrong" not in error

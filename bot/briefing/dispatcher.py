@@ -5,7 +5,9 @@ conditional writes, so the database — not process memory — says what was don
 
 1. **claim** (``claimed``): one atomic upsert takes the row; a second process (or a second
    dispatcher) finds it taken and moves on, so two bots racing for a schedule send once.
-2. **compose**, then **sending**: the row says the briefing is being handed to Discord.
+2. **compose**, then **sending**: the row says the briefing is being handed to Discord. This
+   write succeeds only while the claim is still this dispatcher's, and renews its lease; if
+   composing outlasted the lease and another dispatcher took the run over, nothing is sent.
 3. **sent** with the message id — or **skipped** (missed by more than the grace period) or
    **failed** (a transient error; the next tick retries while still within the grace period).
 
@@ -183,7 +185,8 @@ class Dispatcher:
 
     async def _deliver(self, schedule: Schedule, delivery: Delivery, now: datetime) -> Outcome:
         briefing = await self.compose(Scope("guild", schedule.guild_id), schedule.hours, now)
-        await self._mark(delivery, "sending", now)
+        if not await self._mark(delivery, "sending", self.clock.now()):
+            return "taken"  # composing outlasted the lease and another dispatcher took the run
         try:
             message_id = await self.sender.send(delivery, briefing)
         except DeliveryError as error:
@@ -207,7 +210,8 @@ class Dispatcher:
         *,
         detail: str = "",
         message_id: int | None = None,
-    ) -> None:
+    ) -> bool:
+        """Move the run to ``state``; False (and logged) when this dispatcher no longer holds it."""
         held = await self.storage.mark(
             delivery.channel_id,
             delivery.local_date,
@@ -219,6 +223,7 @@ class Dispatcher:
         )
         if not held:
             log.warning("lost the claim on %s in channel %s", delivery.marker, delivery.channel_id)
+        return held
 
     # The loop.
 

@@ -214,15 +214,30 @@ class BriefingStorage:
         detail: str = "",
         message_id: int | None = None,
     ) -> bool:
-        """Move a run this owner holds to ``state``; False when the claim was lost meanwhile."""
+        """Move a run this owner holds to ``state``; False when the claim was lost meanwhile.
+
+        Moving to ``sending`` renews the lease from ``now``: the send gets a whole lease, so a
+        slow compose cannot leave a send running under a claim that looks abandoned.
+        """
         sent_at = stamp(now) if state == "sent" else None
+        renewed = stamp(now) if state == "sending" else None
         async with self.store.transaction() as db:
             cursor = await db.execute(
                 "UPDATE briefing_runs SET state = ?, detail = ?,"
-                " message_id = COALESCE(?, message_id), sent_at = COALESCE(?, sent_at)"
+                " message_id = COALESCE(?, message_id), sent_at = COALESCE(?, sent_at),"
+                " claimed_at = COALESCE(?, claimed_at)"
                 " WHERE channel_id = ? AND local_date = ? AND claimed_by = ?"
                 " AND state IN ('claimed', 'sending')",
-                (state, detail, message_id, sent_at, channel_id, local_date.isoformat(), owner),
+                (
+                    state,
+                    detail,
+                    message_id,
+                    sent_at,
+                    renewed,
+                    channel_id,
+                    local_date.isoformat(),
+                    owner,
+                ),
             )
             return cursor.rowcount > 0
 

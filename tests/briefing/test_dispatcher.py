@@ -163,6 +163,60 @@ async def test_two_dispatchers_on_one_database_file_send_once(database, channels
         await second.close()
 
 
+async def test_a_dispatcher_that_composed_past_its_lease_does_not_send_after_a_takeover(
+    store, channels, clock
+):
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await schedule(store, clock)
+    clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    composing, taken_over = asyncio.Event(), asyncio.Event()
+
+    async def slow_briefing(scope, hours, now):
+        composing.set()
+        await taken_over.wait()
+        return await empty_briefing(scope, hours, now)
+
+    slow = dispatcher(store, channels, clock, compose=slow_briefing, owner="A")
+    first = asyncio.create_task(slow.tick())
+    await composing.wait()
+    clock.advance(minutes=6)  # A is still composing when its lease runs out
+    assert await dispatcher(store, channels, clock, owner="B").tick() == {CHANNEL: "sent"}
+    taken_over.set()
+    assert await first == {CHANNEL: "taken"}
+    assert channels.in_channel(CHANNEL) == ["Daily briefing · 2026-11-26"]
+    run = await BriefingStorage(store).run(CHANNEL, date(2026, 11, 26))
+    assert run is not None and run.state == "sent" and run.claimed_by == "B"
+
+
+async def test_sending_renews_the_lease_so_a_late_send_is_not_taken_over(store, channels, clock):
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await schedule(store, clock)
+    clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    sending, delivered = asyncio.Event(), asyncio.Event()
+
+    class SlowChannels(FakeChannels):
+        async def send(self, delivery, briefing) -> int:
+            if not sending.is_set():  # only the first send is slow
+                sending.set()
+                await delivered.wait()
+            return await super().send(delivery, briefing)
+
+    async def slow_briefing(scope, hours, now):
+        clock.advance(minutes=4)  # composing takes most of the lease
+        return await empty_briefing(scope, hours, now)
+
+    slow_channels = SlowChannels()
+    first = asyncio.create_task(
+        dispatcher(store, slow_channels, clock, compose=slow_briefing, owner="A").tick()
+    )
+    await sending.wait()
+    clock.advance(minutes=2)  # past the claim's lease, within the one "sending" renewed
+    assert await dispatcher(store, slow_channels, clock, owner="B").tick() == {}
+    delivered.set()
+    assert await first == {CHANNEL: "sent"}
+    assert len(slow_channels.in_channel(CHANNEL)) == 1
+
+
 async def test_a_briefing_missed_within_the_grace_period_is_sent_late(store, channels, clock):
     clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
     await schedule(store, clock)

@@ -160,11 +160,17 @@ class FeedStorage:
     async def claim_entries(
         self, limit: int, now: datetime, stale_before: datetime
     ) -> list[tuple[int, str]]:
-        """Take up to ``limit`` entries to analyze: new ones, or ones a dead process held."""
+        """Take up to ``limit`` entries to analyze: new ones, or ones a dead process held.
+
+        Only entries of feeds still followed: removing a feed (which sets its entries'
+        ``feed_id`` to NULL) also drops whatever of it was still waiting.
+        """
         async with self.store.transaction() as db:
             cursor = await db.execute(
-                "SELECT guild_id, url FROM briefing_feed_entries WHERE state = 'new'"
-                " OR (state = 'analyzing' AND claimed_at < ?) ORDER BY seen_at LIMIT ?",
+                "SELECT guild_id, url FROM briefing_feed_entries AS e"
+                " WHERE (state = 'new' OR (state = 'analyzing' AND claimed_at < ?))"
+                " AND EXISTS (SELECT 1 FROM briefing_feeds AS f WHERE f.id = e.feed_id)"
+                " ORDER BY seen_at LIMIT ?",
                 (stamp(stale_before), limit),
             )
             taken = [(int(row[0]), str(row[1])) for row in await cursor.fetchall()]

@@ -247,6 +247,17 @@ async def test_removing_a_feed_stops_its_polls(site, poller, clock):
         await poller.remove(GUILD, url)
 
 
+async def test_a_removed_feeds_queued_entries_are_not_analyzed(site, poller, analyzer):
+    url = site.publish("/feed.xml", rss("L", articles(3), site.base))
+    other = site.publish("/other.xml", rss("M", articles(2, start=10), site.base))
+    _, queued = await poller.add(GUILD, url)
+    await poller.add(GUILD, other)
+    assert queued == 3
+    await poller.remove(GUILD, url)
+    await settle(poller)
+    assert sorted(analyzer.urls) == [f"{site.base}/news/10.html", f"{site.base}/news/11.html"]
+
+
 async def test_two_pollers_on_one_database_poll_a_due_feed_once(site, database, fetcher, clock):
     first, second = await SqliteStore.open(database), await SqliteStore.open(database)
     try:

@@ -27,7 +27,7 @@ def choose_canonical(page_url: str, declared: str) -> str:
     try:
         base = URL(page_url)
         target = base.join(URL(declared.strip()))
-    except ValueError:
+    except (ValueError, IndexError):  # yarl: IndexError on some ``]…[…@`` authorities
         return fallback
     if target.scheme not in ("http", "https") or not target.host:
         return fallback

@@ -161,7 +161,7 @@ class Fetcher:
             raise FetchError("The site sent a redirect without a destination.")
         try:
             target = str(URL(current, encoded=True).join(URL(location)))
-        except ValueError:
+        except (ValueError, IndexError):  # yarl: IndexError on some ``]…[…@`` authorities
             raise FetchError("The site sent a redirect to an invalid link.") from None
         try:
             return validate_url(target, self._settings.fetch_allow_loopback)

@@ -143,6 +143,11 @@ def _routes(server: LocalServer) -> web.RouteTableDef:
     async def redirect_to(request: web.Request) -> web.Response:
         raise web.HTTPFound(request.query["url"])
 
+    @routes.get("/raw-location")
+    async def raw_location(request: web.Request) -> web.Response:
+        """A redirect whose Location is sent as is (HTTPFound would parse it first)."""
+        return web.Response(status=302, headers={"Location": request.query["url"]})
+
     @routes.get("/chain/{n}")
     async def chain(request: web.Request) -> web.Response:
         n = int(request.match_info["n"])

@@ -146,6 +146,12 @@ def test_canonical_on_the_same_site_is_followed_and_cleaned():
     assert article.canonical_url == "https://www.example.com/news/bridge"
 
 
+@pytest.mark.parametrize("declared", ["http://]b[<7&0@/x", "//]x[@/", "http://%zz/"])
+def test_a_canonical_link_the_parser_chokes_on_is_ignored(declared):
+    article = extract(page_html(head=f'<link rel="canonical" href="{declared}">'))
+    assert article.canonical_url == URL
+
+
 def test_canonical_on_another_site_is_ignored():
     head = '<link rel="canonical" href="https://www.bignewspaper.com/exclusive">'
     article = extract(page_html(head=head), "https://blog.example.org/post?fbclid=1")

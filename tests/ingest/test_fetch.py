@@ -177,6 +177,14 @@ async def test_redirect_to_forbidden_link_is_refused(fetcher, server: LocalServe
     assert "redirects" in caught.value.message
 
 
+@pytest.mark.parametrize("target", ["http://]b[<7&0@/x", "//]x[@/", "http://%zz/"])
+async def test_redirect_to_a_link_the_parser_chokes_on_is_a_fetch_error(
+    fetcher, server: LocalServer, target: str
+):
+    with pytest.raises(FetchError, match=r"redirects? to an invalid link"):
+        await fetcher.fetch(server.url("/raw-location?url=" + quote(target, safe="")))
+
+
 async def test_redirects_are_followed_up_to_the_limit(fetcher, server: LocalServer):
     page = await fetcher.fetch(server.url("/chain/5"))
     assert page.status == 200

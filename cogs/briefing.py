@@ -128,6 +128,12 @@ def _delivery_error(error: discord.HTTPException) -> DeliveryError:
             "I am no longer allowed to post there (missing access or permission).",
             permanent=True,
         )
+    if 400 <= error.status < 500 and error.status != 429:
+        return DeliveryError(
+            f"Discord refused this briefing (HTTP {error.status}); today's was skipped.",
+            permanent=False,
+            retry=False,
+        )
     return DeliveryError(f"Discord answered {error.status}; I will retry.", permanent=False)
 
 

@@ -77,12 +77,18 @@ class Delivery:
 
 
 class DeliveryError(Exception):
-    """Sending failed; ``permanent`` (channel gone, permission lost) pauses the schedule."""
+    """Sending failed.
 
-    def __init__(self, reason: str, *, permanent: bool) -> None:
+    ``permanent`` (channel gone, permission lost) pauses the schedule. ``retry=False`` (Discord
+    refused this briefing itself, e.g. HTTP 400) skips this day's run: sending the same pages
+    again would be refused again, for the whole grace period.
+    """
+
+    def __init__(self, reason: str, *, permanent: bool, retry: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
         self.permanent = permanent
+        self.retry = retry
 
 
 class Sender(Protocol):
@@ -190,12 +196,16 @@ class Dispatcher:
         try:
             message_id = await self.sender.send(delivery, briefing)
         except DeliveryError as error:
-            await self._mark(delivery, "failed", now, detail=error.reason)
+            refused = not error.retry and not error.permanent
+            await self._mark(delivery, "skipped" if refused else "failed", now, detail=error.reason)
             if error.permanent:
                 log.warning("pausing briefings in channel %s: %s", delivery.channel_id, error)
                 await self.storage.pause(delivery.channel_id, error.reason, now)
                 return "paused"
             await self.storage.note_error(delivery.channel_id, error.reason)
+            if refused:
+                log.error("briefing %s refused, skipped: %s", delivery.marker, error.reason)
+                return "skipped"
             return "failed"
         await self._mark(delivery, "sent", self.clock.now(), message_id=message_id)
         if schedule.last_error:

@@ -272,6 +272,23 @@ async def test_a_transient_failure_is_retried_on_the_next_pass(store, channels, 
     assert (await BriefingStorage(store).schedule(CHANNEL)).last_error is None
 
 
+async def test_a_briefing_discord_refuses_is_skipped_for_the_day_not_retried(
+    store, channels, clock
+):
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await schedule(store, clock)
+    clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    refused = "Discord refused this briefing (HTTP 400); today's was skipped."
+    channels.fail_with = DeliveryError(refused, permanent=False, retry=False)
+    bot = dispatcher(store, channels, clock)
+    assert await bot.tick() == {CHANNEL: "skipped"}
+    assert (await BriefingStorage(store).schedule(CHANNEL)).last_error == refused
+    channels.fail_with = None
+    clock.advance(minutes=1)
+    assert await bot.tick() == {}
+    assert channels.messages == []
+
+
 @pytest.mark.parametrize(
     ("zone", "first_day", "at", "expected_local"),
     [

@@ -4,6 +4,8 @@ Every call runs inside a ``Scope``. An analysis is shared by everyone (computed 
 but an article becomes visible in a scope only by being submitted there: every analyze call
 records a submission, and every query (who said, quotes by speaker, articles, briefings)
 looks only at the scope's submissions, so one server never sees another server's articles.
+The one article is shared by content hash, but the address shown with it is the one the scope
+itself submitted it under (its latest link, "" for text and files), never another scope's.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.store import Store, open_store
 from bot.store.base import MAX_ID
 from bot.store.keys import name_key, words
-from bot.store.records import ArticleRecord, QuoteRecord
+from bot.store.records import ArticleRecord, QuoteRecord, Submission
 from bot.store.whosaid import ScoredQuote, find_quotes
 from bot.workers import WorkerPool
 
@@ -155,7 +157,9 @@ class Service:
         user_key = f"{scope.key}/{submitter.user_id}" if submitter else scope.key
         _check_length(sentences)
         answer = await self.cache.for_url(url, self.cache.algorithm(algorithm), user_key)
-        return await self._submitted(answer, scope, submitter, sentences)
+        from bot.ingest.urls import canonical_url
+
+        return await self._submitted(answer, scope, submitter, sentences, canonical_url(url))
 
     async def analyze_file(
         self,
@@ -178,8 +182,13 @@ class Service:
         scope: Scope,
         submitter: Submitter | None,
         sentences: int | None,
+        url: str = "",
     ) -> AnalysisResult:
-        """Record the submission in the scope and shape the result for this request."""
+        """Record the submission in the scope and shape the result for this request.
+
+        ``url`` is the canonical form of the link asked for ("" for text and files); without
+        one the scope sees the address of its own latest link to the article, if any.
+        """
         submitter = submitter or Submitter()
         now = datetime.now(UTC)
         await self.store.add_submission(
@@ -189,9 +198,13 @@ class Service:
             guild_id=scope.id if scope.kind == "guild" else 0,
             channel_id=submitter.channel_id,
             user_id=submitter.user_id,
+            url=url,
         )
+        if not url:
+            submission = await self.store.last_submission(answer.article_id, scope.key)
+            url = submission.url if submission else ""
         record = answer.record or await self._record(answer.article_id)
-        analysis = self._with_length(answer.analysis, sentences)
+        analysis = self._with_length(dataclasses.replace(answer.analysis, url=url), sentences)
         return AnalysisResult(
             answer.article_id, _article(record, analysis), analysis, answer.cached, now
         )
@@ -223,10 +236,12 @@ class Service:
         submitted = await self.store.last_submission(article_id, scope.key) if in_range else None
         if submitted is None:
             raise NotFoundError(f"There is no article #{article_id} here.")
-        return await self._stored(article_id, submitted)
+        return await self._stored(submitted)
 
-    async def _stored(self, article_id: int, submitted_at: datetime) -> AnalysisResult:
-        """Read a stored analysis back, re-analysing its text when the engine is newer."""
+    async def _stored(self, submission: Submission) -> AnalysisResult:
+        """Read a stored analysis back as the submitting scope sees it (its own address),
+        re-analysing its text when the engine is newer."""
+        article_id = submission.article_id
         record = await self._record(article_id)
         cached = await self.store.load_analysis(
             article_id, self.settings.algorithm
@@ -242,8 +257,9 @@ class Service:
                 _article(record, analysis), record.content_hash, analysis.algorithm
             )
             analysis, from_cache = answer.analysis, False
+        analysis = dataclasses.replace(analysis, url=submission.url)
         return AnalysisResult(
-            article_id, _article(record, analysis), analysis, from_cache, submitted_at
+            article_id, _article(record, analysis), analysis, from_cache, submission.submitted_at
         )
 
     async def articles_since(
@@ -256,7 +272,7 @@ class Service:
         results = []
         for submission in await self.store.submissions_between(scope.key, since, until):
             try:
-                results.append(await self._stored(submission.article_id, submission.submitted_at))
+                results.append(await self._stored(submission))
             except NotFoundError:
                 continue
         return results
@@ -328,11 +344,13 @@ def _check_length(sentences: int | None) -> None:
 
 
 def _article(record: ArticleRecord, analysis: Analysis) -> Article:
+    """The stored article as one scope sees it: ``analysis.url`` is already that scope's own
+    address, and ``record.canonical_url`` (whoever stored it first) is never shown."""
     return Article(
         text=analysis.text,
         title=record.title or analysis.title,
-        url=record.canonical_url,
-        canonical_url=record.canonical_url,
+        url=analysis.url,
+        canonical_url=analysis.url,
         byline=record.byline,
         published=record.published,
         site_name=record.site_name,

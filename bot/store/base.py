@@ -98,12 +98,17 @@ class Store(abc.ABC):
         guild_id: int = 0,
         channel_id: int = 0,
         user_id: int = 0,
+        url: str = "",
     ) -> None:
-        """Record that an article was asked for in a scope; this is what makes it visible."""
+        """Record that an article was asked for in a scope; this is what makes it visible.
+
+        ``url`` is the canonical URL the scope asked for ("" for text and files): the only
+        address the scope will ever be shown for the article.
+        """
 
     @abc.abstractmethod
-    async def last_submission(self, article_id: int, scope_key: str) -> datetime | None:
-        """When the article was last submitted in the scope; ``None`` = not visible there."""
+    async def last_submission(self, article_id: int, scope_key: str) -> Submission | None:
+        """The article as last submitted in the scope; ``None`` = not visible there."""
 
     @abc.abstractmethod
     async def submissions_between(
@@ -115,7 +120,8 @@ class Store(abc.ABC):
     async def recent_articles(
         self, scope_key: str, query: str, limit: int
     ) -> list[tuple[int, str, str]]:
-        """``(id, title, url)`` of the scope's articles, latest first, title containing query."""
+        """``(id, title, url)`` of the scope's articles, latest first, title or the scope's own
+        URL containing query."""
 
     # Quotes.
     @abc.abstractmethod

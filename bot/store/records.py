@@ -14,6 +14,8 @@ class ArticleRecord:
 
     id: int
     canonical_url: str
+    """The first address the article was stored under, by whichever scope: internal, never
+    shown to a scope (a scope sees its own ``Submission.url``)."""
     content_hash: str
     title: str
     byline: str
@@ -43,14 +45,18 @@ class QuoteRecord:
     article_id: int
     title: str
     url: str
+    """The address the asking scope submitted the article under ("" if none)."""
     published: str
     """The date the article states, else the date it was first stored (``YYYY-MM-DD``)."""
 
 
 @dataclass(frozen=True)
 class Submission:
-    """One request for an article in a scope."""
+    """An article as submitted in a scope: when (latest), and the address the scope gave it."""
 
     article_id: int
     scope_key: str
     submitted_at: datetime
+    url: str = ""
+    """The canonical URL of the scope's latest submission by link; "" if only ever text or
+    files. Never the article's own ``canonical_url``, which may be another scope's link."""

@@ -29,9 +29,17 @@ from bot.store.schema import Migration
 from bot.store.sqlite_open import BUSY_TIMEOUT_MS, check_path, prepare, store_error
 from bot.store.sqlite_writes import replace_quotes, upsert_url
 
-_QUOTE_COLUMNS = """
+_SCOPE_URL = """
+    COALESCE((SELECT su.url FROM submissions su
+        WHERE su.article_id = a.id AND su.scope_key = ? AND su.url <> ''
+        ORDER BY su.submitted_at DESC, su.id DESC LIMIT 1), '')
+"""
+"""The address a scope sees for article ``a``: its own latest link, never ``a.canonical_url``
+(another scope's link, maybe a private one). Takes the scope key as its parameter."""
+
+_QUOTE_COLUMNS = f"""
     q.id, q.text, q.start_offset, q.end_offset, q.kind, q.context, q.speaker_name, q.role,
-    a.id, a.title, a.canonical_url, a.published, a.fetched_at
+    a.id, a.title, {_SCOPE_URL}, a.published, a.fetched_at
 """
 _QUOTE_JOINS = """
     JOIN articles a ON a.id = q.article_id
@@ -214,42 +222,49 @@ class SqliteStore(Store):
         guild_id: int = 0,
         channel_id: int = 0,
         user_id: int = 0,
+        url: str = "",
     ) -> None:
         async with self._write_lock:  # one statement: its own transaction, one round trip
             await self._db.execute(
                 "INSERT INTO submissions (scope_key, guild_id, channel_id, user_id, article_id,"
-                " submitted_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (scope_key, guild_id, channel_id, user_id, article_id, stamp(at)),
+                " submitted_at, url) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (scope_key, guild_id, channel_id, user_id, article_id, stamp(at), url),
             )
 
-    async def last_submission(self, article_id: int, scope_key: str) -> datetime | None:
+    async def last_submission(self, article_id: int, scope_key: str) -> Submission | None:
         row = await self._one(
-            "SELECT MAX(submitted_at) FROM submissions WHERE article_id = ? AND scope_key = ?",
-            (article_id, scope_key),
+            f"SELECT MAX(s.submitted_at), {_SCOPE_URL} FROM articles a"
+            " JOIN submissions s ON s.article_id = a.id WHERE a.id = ? AND s.scope_key = ?",
+            (scope_key, article_id, scope_key),
         )
-        return None if row is None or row[0] is None else unstamp(row[0])
+        if row is None or row[0] is None:
+            return None
+        return Submission(article_id, scope_key, unstamp(row[0]), row[1])
 
     async def submissions_between(
         self, scope_key: str, since: datetime, until: datetime | None
     ) -> list[Submission]:
         rows = await self._all(
-            "SELECT article_id, MAX(submitted_at) AS last FROM submissions"
-            " WHERE scope_key = ? AND submitted_at >= ? AND submitted_at < ?"
-            " GROUP BY article_id ORDER BY last",
-            (scope_key, stamp(since), stamp(until) if until else "9999"),
+            f"SELECT a.id, MAX(s.submitted_at) AS last, {_SCOPE_URL} FROM submissions s"
+            " JOIN articles a ON a.id = s.article_id"
+            " WHERE s.scope_key = ? AND s.submitted_at >= ? AND s.submitted_at < ?"
+            " GROUP BY a.id ORDER BY last",
+            (scope_key, scope_key, stamp(since), stamp(until) if until else "9999"),
         )
-        return [Submission(int(r[0]), scope_key, unstamp(r[1])) for r in rows]
+        return [Submission(int(r[0]), scope_key, unstamp(r[1]), r[2]) for r in rows]
 
     async def recent_articles(
         self, scope_key: str, query: str, limit: int
     ) -> list[tuple[int, str, str]]:
         pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         rows = await self._all(
-            "SELECT a.id, a.title, a.canonical_url, MAX(s.submitted_at) AS last"
-            " FROM submissions s JOIN articles a ON a.id = s.article_id"
-            " WHERE s.scope_key = ? AND (a.title LIKE ? ESCAPE '\\' OR a.canonical_url LIKE ?"
-            " ESCAPE '\\') GROUP BY a.id, a.title, a.canonical_url ORDER BY last DESC LIMIT ?",
-            (scope_key, pattern, pattern, limit),
+            "SELECT id, title, url FROM ("
+            f"  SELECT a.id, a.title, {_SCOPE_URL} AS url, MAX(s.submitted_at) AS last"
+            "   FROM submissions s JOIN articles a ON a.id = s.article_id"
+            "   WHERE s.scope_key = ? GROUP BY a.id, a.title"
+            ") WHERE title LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'"
+            " ORDER BY last DESC LIMIT ?",
+            (scope_key, scope_key, pattern, pattern, limit),
         )
         return [(int(r[0]), r[1], r[2]) for r in rows]
 
@@ -269,7 +284,7 @@ class SqliteStore(Store):
             f"SELECT {_QUOTE_COLUMNS} FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"
             f" {_QUOTE_JOINS} WHERE quotes_fts MATCH ? AND {_IN_SCOPE}"
             " ORDER BY f.rank LIMIT ?",
-            (match, scope_key, limit),
+            (scope_key, match, scope_key, limit),
         )
         return [_quote(row) for row in rows]
 
@@ -286,7 +301,7 @@ class SqliteStore(Store):
         rows = await self._all(
             f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS} WHERE {_IN_SCOPE}"
             " ORDER BY q.id DESC LIMIT ?",
-            (scope_key, limit),
+            (scope_key, scope_key, limit),
         )
         return [_quote(row) for row in rows]
 
@@ -301,7 +316,7 @@ class SqliteStore(Store):
             f"SELECT {_QUOTE_COLUMNS} FROM quotes q {_QUOTE_JOINS}"
             f" WHERE q.speaker_id IN ({marks}) AND {_IN_SCOPE}"
             " ORDER BY a.published DESC, a.fetched_at DESC, q.position LIMIT ?",
-            (*speaker_ids, scope_key, limit),
+            (scope_key, *speaker_ids, scope_key, limit),
         )
         return [_quote(row) for row in rows]
 

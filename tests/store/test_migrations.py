@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from bot.errors import StoreError
-from bot.models import LOCAL_SCOPE
+from bot.models import LOCAL_SCOPE, Article
 from bot.store import SqliteStore
+from bot.store.keys import content_hash
 from bot.store.schema import bundled_migrations, migrations_in, split_statements
-from tests.store.articles import analysis_with_quotes, store_analysis
+from bot.store.sqlite import stamp
+from tests.store.articles import analysis_with_quotes
 
 MIGRATIONS = Path(__file__).parents[2] / "bot" / "store" / "migrations"
 
@@ -53,8 +56,13 @@ async def test_an_older_database_is_upgraded_in_place_and_keeps_its_data(tmp_pat
     )
     path = tmp_path / "old.db"
     old = await SqliteStore.open(path, migrations=migrations_in(staged), upto=1)
-    article_id = await store_analysis(
-        old, analysis_with_quotes("Old", [("A", "kept words here")]), LOCAL_SCOPE
+    analysis = analysis_with_quotes("Old", [("A", "kept words here")])
+    article = Article(text=analysis.text, title=analysis.title)
+    article_id = await old.save_analysis(article, content_hash(article.text), analysis)
+    # Written as the 0001 code did: submissions had no url column then.
+    await old.connection.execute(
+        "INSERT INTO submissions (scope_key, article_id, submitted_at) VALUES (?, ?, ?)",
+        (LOCAL_SCOPE.key, article_id, stamp(datetime.now(UTC))),
     )
     await old.close()
     assert _versions(path) == [1]

@@ -57,6 +57,12 @@ class StoreError(BriefbotError):
     exit_code = 5
 
 
+class UnreachableError(BriefbotError):
+    """A service Briefbot needs (Discord itself) cannot be reached over the network."""
+
+    exit_code = 7
+
+
 class ConfigError(BriefbotError):
     """A setting has a value that cannot be used."""
 

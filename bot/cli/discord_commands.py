@@ -11,11 +11,12 @@ import argparse
 import asyncio
 import logging
 
+import aiohttp
 import discord
 
 from bot.cli.options import int_between
 from bot.config import Settings
-from bot.errors import ConfigError
+from bot.errors import ConfigError, UnreachableError
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,8 @@ NO_TOKEN = (
 )
 
 BAD_TOKEN = "Discord rejected DISCORD_TOKEN; copy the bot's token again (Bot → Reset Token)."
+
+UNREACHABLE = "Discord cannot be reached ({reason}); check the network connection and try again."
 
 MAX_SNOWFLAKE = 2**63 - 1
 """The largest Discord id (a signed 64-bit number)."""
@@ -63,6 +66,8 @@ async def _serve(settings: Settings, token: str) -> None:
             await bot.start(token)
         except discord.LoginFailure:
             raise ConfigError(BAD_TOKEN) from None
+        except (aiohttp.ClientConnectionError, TimeoutError) as error:
+            raise UnreachableError(UNREACHABLE.format(reason=_reason(error))) from None
 
 
 def _sync(args: argparse.Namespace, settings: Settings) -> int:
@@ -82,6 +87,8 @@ async def _sync_commands(settings: Settings, token: str, guild_id: int | None) -
             await bot.login(token)
         except discord.LoginFailure:
             raise ConfigError(BAD_TOKEN) from None
+        except (aiohttp.ClientConnectionError, TimeoutError) as error:
+            raise UnreachableError(UNREACHABLE.format(reason=_reason(error))) from None
         try:
             synced = await bot.sync_commands(guild_id)
         except discord.HTTPException as error:
@@ -96,3 +103,12 @@ def _refusal(guild_id: int | None, error: discord.HTTPException) -> str:
     if isinstance(error, discord.Forbidden) and guild_id:
         return f"{text}; invite the bot to that server with the applications.commands scope."
     return f"{text}."
+
+
+def _reason(error: Exception) -> str:
+    """A short cause for a failed connection, without a traceback."""
+    if isinstance(error, aiohttp.ClientConnectorDNSError):
+        return "its name does not resolve"
+    if isinstance(error, TimeoutError):
+        return "timed out"
+    return "the connection failed"

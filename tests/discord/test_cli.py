@@ -109,3 +109,22 @@ def test_sync_to_a_server_the_bot_is_not_in_says_so(
     assert error.startswith("briefbot: Discord refused the commands for server 4242")
     assert "Missing Access" in error and "invite" in error
     assert "went wrong" not in error
+
+
+@pytest.mark.parametrize("command", ["run", "sync"])
+def test_discord_out_of_reach_is_one_line_and_its_own_exit_code(
+    env_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    env_file.write_text(env_file.read_text() + "DISCORD_TOKEN=test-token\n")
+    # Nothing listens on port 1 of loopback: the connection is refused, as with no network.
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:1/api/v10")
+
+    code = main(["--env-file", str(env_file), command])
+
+    assert code == 7
+    error = capsys.readouterr().err
+    assert error.startswith("briefbot: Discord cannot be reached") and error.count("\n") == 1
+    assert "Traceback" not in error

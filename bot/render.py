@@ -18,6 +18,7 @@ import discord
 from discord.utils import escape_markdown
 
 from bot.models import Analysis, Article, Quote, Speaker
+from bot.plain_text import ELLIPSIS, one_line, shorten
 
 if TYPE_CHECKING:
     from bot.service import QuoteMatch, WhoSaidAnswer
@@ -41,7 +42,6 @@ BRAND_COLOUR = discord.Colour(0x2B6CB0)
 WORDS_PER_MINUTE = 230
 KEY_QUOTES_SHOWN = 3
 ZERO_WIDTH_SPACE = "\u200b"
-ELLIPSIS = "…"
 _CONTINUED = "\n\n*Continued under “Full summary”.*"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
@@ -62,11 +62,6 @@ def _break_mention(match: re.Match[str]) -> str:
     if match.group(1):
         return "@" + ZERO_WIDTH_SPACE + match.group(1)
     return "<" + ZERO_WIDTH_SPACE + match.group(2)
-
-
-def one_line(text: str) -> str:
-    """Collapse whitespace, so a quote renders as one block-quote line."""
-    return " ".join(text.split())
 
 
 def split_to_fit(text: str, limit: int) -> list[str]:
@@ -103,17 +98,6 @@ def _units(text: str, limit: int) -> Iterable[str]:
                 yield word[:limit]
                 word = word[limit:]
             yield word
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary with an ellipsis, for single-line slots (titles, fields)."""
-    text = one_line(text)
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(ELLIPSIS)]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + ELLIPSIS
 
 
 @dataclass(frozen=True)

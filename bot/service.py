@@ -20,6 +20,7 @@ from bot.analysis_cache import AnalysisCache, CacheAnswer
 from bot.config import MAX_DAYS, Settings
 from bot.errors import InputError, NotFoundError
 from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
+from bot.plain_text import shorten
 from bot.store import Store, open_store
 from bot.store.base import MAX_ID
 from bot.store.keys import name_key, words
@@ -313,7 +314,7 @@ class Service:
             records = await self.store.search_quotes(typed, scope.key, limit, prefix=True)
         else:
             records = await self.store.recent_quotes(scope.key, limit)
-        texts = dict.fromkeys(_shorten(r.quote.text, SUGGESTION_CHARS) for r in records)
+        texts = dict.fromkeys(shorten(r.quote.text, SUGGESTION_CHARS) for r in records)
         return list(texts)[:limit]
 
     # Housekeeping.
@@ -371,12 +372,6 @@ def _match(scored: ScoredQuote) -> QuoteMatch:
         published=record.published,
         score=scored.score,
     )
-
-
-def _shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 __all__ = [

@@ -10,6 +10,7 @@ import re
 from datetime import datetime, tzinfo
 
 from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount
+from bot.plain_text import shorten
 
 _QUOTE_MARKS = "“”\"' "
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
@@ -35,17 +36,6 @@ def escape(text: str) -> str:
     flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
     flat = _NUMBER_START.sub(r"\1\\.", _BULLET_START.sub(r"\\\1", flat))
     return _BROADCAST.sub("@" + ZERO_WIDTH_SPACE + r"\1", flat)
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary with an ellipsis when longer than ``limit``."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1]
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
 
 
 def link(label: str, url: str) -> str:

@@ -30,12 +30,14 @@ from bot.store.sqlite_open import BUSY_TIMEOUT_MS, check_path, prepare, store_er
 from bot.store.sqlite_writes import replace_quotes, upsert_url
 
 _SCOPE_URL = """
-    COALESCE((SELECT su.url FROM submissions su
-        WHERE su.article_id = a.id AND su.scope_key = ? AND su.url <> ''
-        ORDER BY su.submitted_at DESC, su.id DESC LIMIT 1), '')
+    COALESCE((SELECT su.url FROM submissions su WHERE su.id = (
+        SELECT MAX(sl.id) FROM submissions sl
+        WHERE sl.article_id = a.id AND sl.scope_key = ? AND sl.url <> '')), '')
 """
 """The address a scope sees for article ``a``: its own latest link, never ``a.canonical_url``
-(another scope's link, maybe a private one). Takes the scope key as its parameter."""
+(another scope's link, maybe a private one). Takes the scope key as its parameter. "Latest" is
+the highest submission id (ids grow with time): a lookup in the (scope, article) index, where an
+ORDER BY on the time made SQLite scan the scope's whole history for every quote."""
 
 _QUOTE_COLUMNS = f"""
     q.id, q.text, q.start_offset, q.end_offset, q.kind, q.context, q.speaker_name, q.role,
@@ -280,11 +282,15 @@ class SqliteStore(Store):
             match = fulltext.any_of(fulltext.rarest(await self._rows_with(terms)))
         if match is None:
             return []
+        # Rank and cut first, then look up the scope's own address for the few rows kept: the
+        # address is a subquery, too costly to compute for every full-text hit.
         rows = await self._all(
-            f"SELECT {_QUOTE_COLUMNS} FROM quotes_fts f JOIN quotes q ON q.id = f.rowid"
-            f" {_QUOTE_JOINS} WHERE quotes_fts MATCH ? AND {_IN_SCOPE}"
-            " ORDER BY f.rank LIMIT ?",
-            (scope_key, match, scope_key, limit),
+            "WITH hits AS (SELECT q.id AS id, f.rank AS rank FROM quotes_fts f"
+            f" JOIN quotes q ON q.id = f.rowid WHERE quotes_fts MATCH ? AND {_IN_SCOPE}"
+            " ORDER BY f.rank LIMIT ?)"
+            f" SELECT {_QUOTE_COLUMNS} FROM hits h JOIN quotes q ON q.id = h.id {_QUOTE_JOINS}"
+            " ORDER BY h.rank",
+            (match, scope_key, limit, scope_key),
         )
         return [_quote(row) for row in rows]
 

@@ -192,7 +192,7 @@ class Service:
         """
         submitter = submitter or Submitter()
         now = datetime.now(UTC)
-        await self.store.add_submission(
+        url = await self.store.add_submission(
             answer.article_id,
             scope.key,
             now,
@@ -201,9 +201,6 @@ class Service:
             user_id=submitter.user_id,
             url=url,
         )
-        if not url:
-            submission = await self.store.last_submission(answer.article_id, scope.key)
-            url = submission.url if submission else ""
         record = answer.record or await self._record(answer.article_id)
         analysis = self._with_length(dataclasses.replace(answer.analysis, url=url), sentences)
         return AnalysisResult(

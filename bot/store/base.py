@@ -99,11 +99,12 @@ class Store(abc.ABC):
         channel_id: int = 0,
         user_id: int = 0,
         url: str = "",
-    ) -> None:
+    ) -> str:
         """Record that an article was asked for in a scope; this is what makes it visible.
 
         ``url`` is the canonical URL the scope asked for ("" for text and files): the only
-        address the scope will ever be shown for the article.
+        address the scope will ever be shown for the article. Returns the address the scope
+        sees for it now: ``url``, or else the scope's own latest link ("" when it has none).
         """
 
     @abc.abstractmethod

@@ -350,3 +350,40 @@ def test_a_dash_the_parser_took_for_a_subject_never_speaks(nlp: Language) -> Non
         "His returns were made public ― Trump boasted, “That makes me smart.”"
     )
     assert said(nlp, text) == [("That makes me smart.", "Trump")]
+
+
+def test_speaker_the_parser_hung_on_another_word_still_speaks(nlp: Language) -> None:
+    """The parser makes the name an appositive of the newspaper and leaves "said" with no
+    subject; the person named just before the verb is the speaker."""
+    text = (
+        "In a statement to the Observer, her senior policy adviser, Tom Okafor, said: "
+        "“The governor believes that the bridge must be rebuilt before winter.”"
+    )
+    assert said(nlp, text) == [
+        ("The governor believes that the bridge must be rebuilt before winter.", "Tom Okafor")
+    ]
+
+
+def test_dash_signature_after_a_no_break_space(nlp: Language) -> None:
+    text = (
+        "Readers wrote in about the plan.\n\n"
+        "“The ferry is the only way my children get to school.”\u00a0― Ruth Abernathy\n"
+        "“Nobody asked the island what it wanted.”\u00a0― Kofi Mensah."
+    )
+    assert said(nlp, text) == [
+        ("The ferry is the only way my children get to school.", "Ruth Abernathy"),
+        ("Nobody asked the island what it wanted.", "Kofi Mensah"),
+    ]
+
+
+def test_short_sentence_after_a_cue_is_not_a_title(nlp: Language) -> None:
+    """Only the first word of “Neither do I.” is capitalised, as in any sentence."""
+    text = (
+        "The senator spoke about the climate.\n\n"
+        "“Does anybody know what the environmental platform of the other party is?” Graham "
+        "asked. “Neither do I.”"
+    )
+    assert said(nlp, text) == [
+        ("Does anybody know what the environmental platform of the other party is?", "Graham"),
+        ("Neither do I.", "Graham"),
+    ]

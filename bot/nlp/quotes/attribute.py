@@ -247,10 +247,13 @@ def _ends_statement(text: str, span: QuotedSpan) -> bool:
     if span.close_end is None:
         return False
     last_inner = text[span.end - 1]
-    after = text[span.close_end : span.close_end + 3].lstrip(" ")
+    after = text[span.close_end : span.close_end + 4].lstrip(_INLINE_SPACE)
     return last_inner in ",?!—–―-" or after[:1] == "," or after[:1] in _SIGNATURE_DASHES
 
 
+_INLINE_SPACE = " \t\u00a0\u2009\u202f"
+"""Spaces that can sit between a closing mark and what follows it on the same line (web copy
+is full of no-break spaces)."""
 _SIGNATURE_DASHES = ("—", "―", "–")
 """“…” ― Carla Sanchez: a dash after a closed quote signs it with the speaker's name."""
 

@@ -50,14 +50,19 @@ def classify(
 
 
 def _looks_like_title(words: list[str]) -> bool:
-    """A title or name in quotes ("The Art of the Deal"): every long word capitalised."""
-    long_words = [w.strip(",.;:!?") for w in words if len(w.strip(",.;:!?")) > 3]
-    return (
-        len(words) >= 2
-        and bool(long_words)
-        and all(w[0].isupper() for w in long_words)
-        and len(words) <= 8
-    )
+    """A title or name in quotes ("The Art of the Deal", "Morning Joe"): every content word
+    after the first is capitalised. The first word is capitalised in any sentence, so a short
+    sentence like "Neither do I." is not a title."""
+    if not 2 <= len(words) <= 8:
+        return False
+    content = [w.strip(",.;:!?") for w in words[1:]]
+    content = [w for w in content if len(w) > 2 and w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() for w in content)
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    "the and for but nor with from into onto upon over under about".split()  # noqa: SIM905
+)
 
 
 _TITLE_INTRODUCERS = frozenset(

@@ -105,7 +105,8 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
             verb = verb.head.head  # "issued a statement calling it …": the issuer speaks
             continue
         break
-    return _inverted_subject(cue, quoted)
+    inverted = _inverted_subject(cue, quoted)
+    return inverted if inverted is not None else _orphan_subject(cue, quoted)
 
 
 def _after_preposition(verb: Token) -> bool:
@@ -158,6 +159,25 @@ def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
         named = child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG")
         if child.dep_ in _INVERTED_DEPS and named:
             return child.i
+    return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _orphan_subject(verb: Token, quoted: set[int]) -> int | None:
+    """ "…, her adviser, Jake Sullivan, said: “…”": when the parser hangs the speaker on some
+    other word (as an appositive of the paper) and leaves the main reporting verb with no
+    subject at all, the nearest person named before the verb in its sentence speaks."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE_TAGS:
+        return None
+    if any(child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in verb.children):
+        return None
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.i in quoted or "\n" in token.text:
+            return None
+        if token.ent_type_ == "PERSON":
+            return token.i
     return None
 
 
@@ -258,8 +278,11 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 def _signature_dash(doc: Doc, after: int) -> Token | None:
     """The dash after a quote ("…” ― Name"), also when the tokenizer glued it to the mark."""
-    if after < len(doc) and doc[after].text in _DASHES:
-        return doc[after]
+    at = after
+    while at < len(doc) and doc[at].is_space and "\n" not in doc[at].text:
+        at += 1  # “…”\u00a0― Name: a no-break space before the dash
+    if at < len(doc) and doc[at].text in _DASHES:
+        return doc[at]
     glued = doc[after - 1] if 0 < after <= len(doc) else None
     if glued is not None and len(glued.text) > 1 and glued.text.endswith(_DASHES):
         return glued

@@ -387,3 +387,25 @@ def test_short_sentence_after_a_cue_is_not_a_title(nlp: Language) -> None:
         ("Does anybody know what the environmental platform of the other party is?", "Graham"),
         ("Neither do I.", "Graham"),
     ]
+
+
+def test_given_name_keeps_she_off_a_man_named_in_the_background(nlp: Language) -> None:
+    """A run of "she" about Melanie must not vote Donald Trump female: his given name says."""
+    text = (
+        "Melanie watched the rally from her couch in Ohio. Donald Trump walked onto the stage "
+        "and thanked the crowd.\n\n"
+        "She leaned forward. She turned up the volume. She smiled as Trump spoke about jobs.\n\n"
+        "“I love you,” Trump said.\n\n"
+        "She switched off the television when Trump finished his speech.\n\n"
+        "“It’s finished,” she said."
+    )
+    assert said(nlp, text) == [("I love you,", "Donald Trump"), ("It’s finished,", "Melanie")]
+
+
+def test_a_woman_does_not_join_the_cluster_of_a_mr_with_her_surname(nlp: Language) -> None:
+    text = (
+        "Mr. Obama spoke first at the museum.\n\n"
+        "The first lady, Michelle Obama, spoke after him.\n\n"
+        "“This building belongs to every American,” Mr. Obama said."
+    )
+    assert said(nlp, text) == [("This building belongs to every American,", "Obama")]

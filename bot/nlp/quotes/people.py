@@ -5,7 +5,8 @@ Lindqvist" and "Lindqvist" share a surname and become one cluster named "Anna Li
 (from the honorific), role "Finance Minister". Two people may share a surname (Donald and Ivanka
 Trump): a bare surname then goes to the one of them last mentioned, or the one whose gender
 the honorific states. Gender also comes from the pronouns the article uses right after a name
-when no other person is in sight; no name lists are involved.
+when no other person is in sight, and from a common given name (our own short lists in
+given_names.py, no third-party name data).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.quotes.cues import SPEECH_VERBS
+from bot.nlp.quotes.given_names import given_name_gender
 from bot.nlp.quotes.names import (
     PRONOUN_GENDER,
     honorific_gender,
@@ -48,6 +50,9 @@ class Person:
     another person shares the surname: evidence the relative's bare-surname mentions cannot
     blur."""
     roles: list[str] = field(default_factory=list)
+    stated_gender: str | None = None
+    """The gender the given name states ("Donald"), unless the article's own evidence says
+    otherwise: then the cluster holds two people of one surname and the name cannot decide."""
     last_seen: int = 0
     first_seen: int = 0
     seen: list[int] = field(default_factory=list)
@@ -75,6 +80,8 @@ class Person:
         mismatch lowers the score by how one-sided the votes are instead of excluding. One-sided
         votes after the full name win over the cluster's: bare "Scott" may be her husband.
         """
+        if self.stated_gender is not None:
+            return 1.0 if self.stated_gender == gender else 0.0
         decisive = len(self.named_votes) == 1
         votes = self.named_votes if decisive else self.gender_votes
         same = votes[gender]
@@ -85,10 +92,32 @@ class Person:
 
     @property
     def gender(self) -> str | None:
+        """The given name's gender, else what honorifics and pronouns voted for."""
+        if self.stated_gender is not None:
+            return self.stated_gender
         if not self.gender_votes:
             return None
         (best, count), *rest = [*self.gender_votes.most_common(2), ("", 0)]
         return best if count > rest[0][1] else None
+
+
+def _uncontradicted(stated: str | None, person: Person) -> str | None:
+    """The given name's gender unless the honorifics and pronouns clearly say the other."""
+    if stated is None:
+        return None
+    same = person.gender_votes[stated]
+    other = person.gender_votes.total() - same
+    return None if other > 2 * same + 2 else stated
+
+
+def _honorific_gender(person: Person) -> str | None:
+    """The gender a cluster's titles state so far ("Mr. Obama"), or a listed given name."""
+    stated = given_name_gender(person.name)
+    if stated is not None:
+        return stated
+    if not person.gender_votes:
+        return None
+    return person.gender_votes.most_common(1)[0][0]
 
 
 @dataclass(frozen=True)
@@ -137,6 +166,8 @@ class People:
                 self._add(_name_chain(token))
         self.sightings.sort(key=lambda s: s.token)
         self._vote_pronoun_genders()
+        for person in self.persons.values():
+            person.stated_gender = _uncontradicted(given_name_gender(person.name), person)
 
     def _add(self, entity: Span) -> None:
         tokens = with_titles_before(list(entity))
@@ -197,24 +228,43 @@ class People:
         if len(words) > 1:
             first = words[0].lower()
             lowered = name.lower()
+            stated = given_name_gender(name)
             candidates = [
                 p
                 for p in candidates
-                if p.first_name in (first, None) or lowered.endswith(" " + p.name.lower())
+                if (p.first_name in (first, None) or lowered.endswith(" " + p.name.lower()))
+                and (stated is None or _honorific_gender(p) in (stated, None))
             ]
         else:
             if gender:
-                candidates = [p for p in candidates if p.gender in (gender, None)] or candidates
+                fitting = [p for p in candidates if _honorific_gender(p) in (gender, None)]
+                candidates = fitting or [p for p in candidates if not given_name_gender(p.name)]
             if role:
                 titled = [p for p in candidates if _shares_title(p, role)]
                 candidates = titled or candidates
         if candidates:
             point = len(self.doc) if at is None else at
-            return max(candidates, key=lambda p: (p.recency(point), -p.first_seen))
+            if len(words) > 1 or len(candidates) == 1:
+                return max(candidates, key=lambda p: (p.recency(point), -p.first_seen))
+            return self._likeliest(candidates, point)
         if len(words) > 1:
             return None
         by_first = self._by_first_name.get(words[0].lower(), set())
         return self.persons[next(iter(by_first))] if len(by_first) == 1 else None
+
+    def _likeliest(self, candidates: list[Person], point: int) -> Person:
+        """Who a bare surname shared by several people means at ``point``: one named in the
+        last sentences, else the one the article names most (an article about Carly Fiorina
+        that mentions her husband once still means her by "Fiorina")."""
+        sentence = self.sentence_of[min(point, len(self.doc) - 1)]
+        recent = [
+            p
+            for p in candidates
+            if p.recency(point) >= 0 and sentence - self.sentence_of[p.recency(point)] <= 1
+        ]
+        if recent:
+            return max(recent, key=lambda p: p.recency(point))
+        return max(candidates, key=lambda p: (p.names.total(), p.recency(point)))
 
     def _sight(
         self, person: Person, token: int, subject: bool, speaker: bool = False, full: bool = False

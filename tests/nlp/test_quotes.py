@@ -409,3 +409,46 @@ def test_a_woman_does_not_join_the_cluster_of_a_mr_with_her_surname(nlp: Languag
         "“This building belongs to every American,” Mr. Obama said."
     )
     assert said(nlp, text) == [("This building belongs to every American,", "Obama")]
+
+
+def test_abbreviated_title_does_not_cut_the_speakers_name(nlp: Language) -> None:
+    text = "“Nothing in our plans changes,” said Pentagon spokesman Navy Capt. Jeff Davis."
+    quotes, speakers = quotes_of(nlp, text)
+    assert [(q.speaker, q.mention) for q in quotes] == [("Jeff Davis", "Jeff Davis")]
+    assert speakers[0].role == "spokesman Navy Capt."
+
+
+def test_a_day_the_parser_made_the_subject_does_not_hide_the_speaker(nlp: Language) -> None:
+    """In long sentences the parser makes a fronted "Saturday" the subject of "said" and hangs
+    the name elsewhere; that parse is written out by hand."""
+    words = ["Saturday", "at", "the", "convention", "Warren", "said", "it", "failed", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True, True, True, True, True, True, True, False, False],
+        heads=[5, 5, 3, 1, 3, 5, 7, 5, 5],
+        deps=["nsubj", "prep", "det", "pobj", "appos", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "ADP", "DET", "NOUN", "PROPN", "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "IN", "DT", "NN", "NNP", "VBD", "PRP", "VBD", "."],
+        ents=["B-DATE", "O", "O", "O", "B-PERSON", "O", "O", "O", "O"],
+    )
+    assert speaker_of(doc[5], set()) == 4
+
+
+def test_editors_note_is_not_a_speaker_label(nlp: Language) -> None:
+    text = (
+        "Editor's Note: An article on Monday about the harbor reported that the mayor had "
+        "“talked openly about selling the pier” in meetings."
+    )
+    assert all(q.speaker != "Editor" for q in quotes_of(nlp, text)[0])
+
+
+def test_speaker_described_by_a_relative_clause_is_not_who(nlp: Language) -> None:
+    text = (
+        "“It will be hard to do in a quick turnaround,” said a longtime data expert who has "
+        "worked for two campaigns."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.speaker, q.mention) for q in quotes] == [
+        ("a longtime data expert", "a longtime data expert")
+    ]

@@ -83,6 +83,10 @@ def _attribute(
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
 _LEAD_LABEL = re.compile(r"(?:[A-Z][\w.'’\-]*\s){0,3}[A-Z][\w.'’\-]*(?=:\s)")
+_EDITORIAL_LABEL = re.compile(
+    r"(?:Editor['’]s )?(?:Note|Update|Updated|Correction|Clarification|Disclosure)\b", re.I
+)
+"""A paper's own labels ("Editor's Note: …", "Correction: …") introduce no speaker."""
 
 
 def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
@@ -92,7 +96,7 @@ def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribu
     if label is not None:
         return _label_attribution(layout, label.end(1))
     lead = _LEAD_LABEL.match(text, p_start)
-    if lead is not None and lead.end() < span.open_at:
+    if lead is not None and lead.end() < span.open_at and not _EDITORIAL_LABEL.match(lead[0]):
         return _label_attribution(layout, lead.end())
     return None
 

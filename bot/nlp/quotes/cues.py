@@ -128,12 +128,29 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
                 return objects[0].i
     for child in sorted(verb.children, key=lambda c: (_across_paragraph(c, verb), _place(c))):
         if child.dep_ in SUBJECT_DEPS and child.i not in quoted and not child.is_punct:
+            if _is_time(child) or _label(child):
+                continue  # "Saturday at the convention Sen. Warren said": not Saturday
             if child.dep_ == "nsubjpass" and verb.lemma_ not in _SPEAKING_PASSIVES:
                 continue
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head.i
             return child.i
     return None
+
+
+def _is_time(token: Token) -> bool:
+    """A day or a date the parser took for a subject ("Saturday …, Warren said")."""
+    return token.ent_type_ in ("DATE", "TIME") and token.pos_ in ("PROPN", "NUM")
+
+
+def _label(token: Token) -> bool:
+    """ "Editor's Note: An article … reported": a label the parser took for a subject."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        following is not None
+        and following.text == ":"
+        and token.lower_ in ("note", "update", "correction", "clarification", "disclosure")
+    )
 
 
 def _place(child: Token) -> bool:
@@ -171,7 +188,10 @@ def _orphan_subject(verb: Token, quoted: set[int]) -> int | None:
     subject at all, the nearest person named before the verb in its sentence speaks."""
     if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE_TAGS:
         return None
-    if any(child.dep_ in SUBJECT_DEPS or child.dep_ == "expl" for child in verb.children):
+    if any(
+        (child.dep_ in SUBJECT_DEPS and not _is_time(child)) or child.dep_ == "expl"
+        for child in verb.children
+    ):
         return None
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.i in quoted or "\n" in token.text:
@@ -244,6 +264,8 @@ def trailing_cue(
     window: list[Token] = []
     closed = False
     for token in doc[after:]:
+        if token.text == "." and token.i > 0 and doc[token.i - 1].lower_ in _ABBREVIATED_TITLES:
+            continue  # "said Navy Capt. Jeff Davis": the abbreviation's period ends nothing
         if token.text in (".", ";", "!", "?") or "\n" in token.text:
             closed = True
             break
@@ -273,6 +295,13 @@ def trailing_cue(
 
 
 _DASHES = ("―", "—", "–", "--")
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that", "which"})
+_ABBREVIATED_TITLES = frozenset(
+    """
+    mr mrs ms dr prof rep sen gov gen lt col sgt capt adm maj cpl pvt cmdr rev hon supt det
+    """.split()  # noqa: SIM905
+)
+"""Titles written with a period the tokenizer may split off ("Capt." → "Capt", ".")."""
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
@@ -322,6 +351,8 @@ def _chunk_head(tokens: list[Token], stop_at_preposition: bool = False) -> Token
             continue
         if stop_at_preposition and token.pos_ == "ADP" and head is not None:
             break
+        if token.lower_ in _RELATIVE_PRONOUNS and head is not None:
+            break  # "said a data expert who has worked for …": the expert, not "who"
         if token.pos_ in ("PROPN", "NOUN", "PRON") or token.is_title:
             head = token
     return head

@@ -189,13 +189,17 @@ def _named(token: Token, written_head: Token) -> Mention:
 def with_titles_before(tokens: list[Token]) -> list[Token]:
     """Entity tokens plus the title words just before them ("Finance Minister" + name)."""
     doc = tokens[0].doc
+    while len(tokens) > 1 and tokens[0].is_punct:
+        tokens = tokens[1:]  # an entity that swallowed the period of "Capt."
     start = tokens[0].i
-    while (
-        start > 0
-        and tokens[0].i - start < _MAX_TITLE_WORDS
-        and (is_title(doc[start - 1]) or _title_compound(doc[start - 1], tokens))
-    ):
-        start -= 1
+    while start > 0 and tokens[0].i - start < _MAX_TITLE_WORDS:
+        before = doc[start - 1]
+        if before.text == "." and start > 1 and is_title(doc[start - 2]):
+            start -= 2  # "Capt" "." split by the tokenizer
+        elif is_title(before) or _title_compound(before, tokens):
+            start -= 1
+        else:
+            break
     return list(doc[start : tokens[-1].i + 1])
 
 
@@ -284,9 +288,9 @@ def _lower_determiner(words: Span) -> str:
 def role_from(titles: list[Token], head: Token) -> str | None:
     """A role from the titles before a name ("Finance Minister") or an appositive after it
     ("the director of a research institute"); honorifics are not roles."""
-    words = [t.text for t in titles if t.lower_.rstrip(".") not in _NOT_ROLES]
+    words = [t for t in titles if t.lower_.rstrip(".") not in _NOT_ROLES]
     if words:
-        return " ".join(words)
+        return _join(words)
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
         return _description(head.head)
     for child in head.children:

@@ -452,3 +452,14 @@ def test_speaker_described_by_a_relative_clause_is_not_who(nlp: Language) -> Non
     assert [(q.speaker, q.mention) for q in quotes] == [
         ("a longtime data expert", "a longtime data expert")
     ]
+
+
+def test_markup_left_in_web_copy_is_not_part_of_the_speakers_name(nlp: Language) -> None:
+    text = (
+        "Officials examined the senator’s claim.\n\n"
+        '<tweet tweet-author=" we rate it Mostly True" tweet-date="we rate it Mostly True.">'
+        "Sanders said that for young people “the real unemployment rate … is 51 percent.” "
+        "His terms were off<tweet/>."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.speaker, q.mention) for q in quotes] == [("Sanders", "Sanders")]

@@ -6,6 +6,7 @@ the head token; this module keeps the name's own tokens and sets the titles asid
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -180,10 +181,11 @@ def _named(token: Token, written_head: Token) -> Mention:
         kind = "organization"
     written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
     role = role_from(titles, token)
-    text = _join(name)
+    text = tidy_name(_join(name)) or _join(name)
     if kind == "organization" and text.lower().startswith("the "):
         text = text[4:]
-    return Mention(text, written.text, kind, token.i, role=role, gender=honorific_gender(titles))
+    shown = tidy_name(written.text) or written.text
+    return Mention(text, shown, kind, token.i, role=role, gender=honorific_gender(titles))
 
 
 def with_titles_before(tokens: list[Token]) -> list[Token]:
@@ -303,6 +305,15 @@ def role_from(titles: list[Token], head: Token) -> str | None:
 
 _NOT_ROLES = {*HONORIFICS, "the", "a", "an"}
 _MAX_TITLE_WORDS = 4
+
+
+_MARKUP_EDGES = re.compile(r"^[^\w(]+|[^\w.)]+$")
+
+
+def tidy_name(name: str) -> str:
+    """A name without markup or punctuation glued to its edges: web copy leaves remnants such
+    as ``">Sanders`` that the tokenizer keeps in one token."""
+    return _MARKUP_EDGES.sub("", name).strip()
 
 
 def _join(tokens: list[Token]) -> str:

@@ -27,6 +27,7 @@ from bot.nlp.quotes.names import (
     looks_like_organisation,
     role_from,
     strip_name,
+    tidy_name,
     with_titles_before,
 )
 
@@ -179,7 +180,9 @@ class People:
         words = [t.text for t in name if t.is_alpha or "." in t.text or "-" in t.text]
         if not words:
             return
-        full = "".join(t.text_with_ws for t in name).strip()
+        full = tidy_name("".join(t.text_with_ws for t in name))
+        if not full:
+            return
         gender = honorific_gender(titles)
         role = role_from(titles, entity.root)
         person = self._register(full, entity.start, gender, role)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 _FEMALE = frozenset(
     """
-    abigail ada adriana agnes aisha alexandra alexis alice alicia alison allison amanda amber amelia
+    abigail ada adriana agnes aisha alexandra alice alicia alison allison amanda amber amelia
     amy ana anastasia andrea angela angelina angelica anita ann anna anne annette antoinette april
     audrey barbara beatrice becky belinda bernadette beth bethany betsy betty beverly bonnie brenda
     bridget brittany camila candace cara carla carly carmen carol carolina caroline carolyn
@@ -27,22 +27,22 @@ _FEMALE = frozenset(
     jeannie jennifer jenny jessica jill joan joanna joanne jocelyn josephine joy joyce judith judy
     julia julie juliet june karen karin katherine kathleen kathryn kathy katie katrina kay kayla
     kellyanne kimberly kirsten kristen kristin laura lauren leah linda lindsay lisa liz lois
-    loretta lorraine louise lucia lucy lydia lynn madeleine madeline maggie mallory marcia
-    margaret margarita maria marian marianne marie marilyn marina marion marsha martha mary maureen
+    loretta lorraine louise lucia lucy lydia madeleine madeline maggie mallory marcia
+    margaret margarita maria marian marianne marie marilyn marina marsha martha mary maureen
     maxine megan megyn melania melanie melinda melissa meredith mia michele michelle mildred miranda
     molly monica nadia nancy naomi natalie natasha nicole nikki nina nora olga olivia pamela
     patricia
     paula pauline peggy penelope phyllis priscilla rachel rebecca regina renee rhonda rita roberta
     rosa rosalind rose rosemary ruth sabrina sally samantha sandra sara sarah sharon sheila shirley
     silvia sofia sonia sophia sophie stacey stephanie sue susan susanne suzanne sylvia tamara
-    tammy tanya teresa theresa tiffany tina tracy ursula valerie vanessa vera veronica victoria
+    tammy tanya teresa theresa tiffany tina ursula valerie vanessa vera veronica victoria
     virginia vivian wanda wendy whitney yolanda yvonne zoe
     """.split()  # noqa: SIM905
 )
 
 _MALE = frozenset(
     """
-    aaron abdul abraham adam adrian ahmed alan albert alberto alejandro alexander alfred ali allen
+    aaron abdul abraham adam adrian ahmed alan albert alberto alejandro alexander alfred allen
     alvin andre andrew andy angelo anthony antonio arnold arthur barack barry ben benjamin bernard
     bernie bill billy bob bobby boris brad bradley brandon brent brett brian bruce bryan calvin carl
     carlos cesar charles charlie chuck clarence claude clifford clint clyde colin craig curtis
@@ -59,8 +59,8 @@ _MALE = frozenset(
     mohammed muhammad nathan neil newt nicholas nick norman oliver omar oscar otis patrick paul
     pedro peter phil philip pierre rafael ralph ramon randy raul ray raymond reggie reince
     rex ricardo richard rick ricky rob robert roberto rod roger roland ron ronald ross roy rudy
-    russell ryan salvador sam samuel scott sean sergei sergio seth shane simon stanley
-    stephen steve steven stuart ted terry theodore thomas tim timothy todd tom tommy tony travis
+    russell ryan salvador samuel scott sean sergei sergio seth shane simon stanley
+    stephen steve steven stuart ted theodore thomas tim timothy todd tom tommy tony travis
     trevor troy tyler victor vincent vladimir wallace walter warren wayne wesley willard william
     willie xavier zachary
     """.split()  # noqa: SIM905

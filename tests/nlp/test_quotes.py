@@ -463,3 +463,30 @@ def test_markup_left_in_web_copy_is_not_part_of_the_speakers_name(nlp: Language)
     )
     quotes, _ = quotes_of(nlp, text)
     assert [(q.speaker, q.mention) for q in quotes] == [("Sanders", "Sanders")]
+
+
+def test_quote_after_a_reporting_sentence_in_its_paragraph(nlp: Language) -> None:
+    text = (
+        "The council may wait until the ferry contract is signed, Lindqvist said. “The other "
+        "question is whether voters would see it as a favour to the mayor.”"
+    )
+    assert said(nlp, text) == [
+        ("The other question is whether voters would see it as a favour to the mayor.", "Lindqvist")
+    ]
+
+
+def test_inverted_said_before_a_colon(nlp: Language) -> None:
+    text = (
+        "Tax experts doubt the plan.\n\n"
+        "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”"
+    )
+    assert said(nlp, text)[0][1] == "Ellis"
+
+
+def test_gerund_cue_before_a_passive_main_clause(nlp: Language) -> None:
+    text = (
+        "In her book, Anna Lindqvist recalled the winter of 1998.\n\n"
+        "After saying her right foot was “so swollen I could barely walk,” she was rushed "
+        "to hospital for tests."
+    )
+    assert said(nlp, text) == [("so swollen I could barely walk,", "Anna Lindqvist")]

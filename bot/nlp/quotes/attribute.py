@@ -4,7 +4,8 @@ First a speaker label ("WALLACE: …" in a transcript, "Caddell: …" in a headl
 clause right after a quote ("…,” said X / “…,” X said / “…” ― X); then a cue in the quote's
 own sentence, a reporting verb that governs the quote before a nearer one ("X said", "according
 to X", "X's warning"); then a colon introduction; then an earlier quote in the same paragraph
-(interrupted quotes); then the next sentence ("That was the verdict of X"); then the main
+(interrupted quotes); then the next sentence ("That was the verdict of X"); then the sentence
+before, for a quote that opens a sentence mid-paragraph ("…, Schiff said. “…”"); then the main
 reporting verb of the paragraph before, for a quote paragraph with no cue of its own (continued
 quotes).
 """
@@ -78,6 +79,9 @@ def _attribute(
     after = _next_sentence_cue(layout, last, p_end)
     if after is not None:
         return after
+    before = _previous_sentence_cue(layout, span, first, p_start)
+    if before is not None:
+        return before
     return _continued_paragraph(layout, index, span, earlier, p_start)
 
 
@@ -200,6 +204,28 @@ def _next_sentence_cue(layout: DocLayout, last: int, p_end: int) -> Attribution 
         return None
     tokens = layout.free_tokens(following.start, following.end, following.start_char, p_end)
     return _nearest_cue(layout, tokens, last, last, "next sentence")
+
+
+def _previous_sentence_cue(
+    layout: DocLayout, span: QuotedSpan, first: int, p_start: int
+) -> Attribution | None:
+    """ "…, Schiff said. “The other factor is …”": a quote that opens a sentence in the middle
+    of a paragraph, after a sentence whose main verb reports someone, is that person's."""
+    lead = layout.text[p_start : span.open_at].rstrip()
+    if not lead.endswith(_SENTENCE_ENDS):
+        return None
+    sentence = layout.sentence_of[first]
+    if sentence == 0:
+        return None
+    previous = layout.sentences[sentence - 1]
+    tokens = layout.free_tokens(previous.start, previous.end, p_start, span.open_at)
+    found = _main_cue(layout, tokens)
+    if found is None:
+        return None
+    return Attribution("previous sentence", found.cue, found.cue_token, found.speaker_token)
+
+
+_SENTENCE_ENDS = (".", "!", "?", ".”", '."', "?”", "!”")
 
 
 def _continued_paragraph(

@@ -84,9 +84,12 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
         return _according_to(cue)
     if cue.pos_ == "NOUN":
         return _noun_cue_owner(cue, quoted)
+    if cue.dep_ == "compound" and cue.head.i > cue.i and cue.head.pos_ == "PROPN":
+        return cue.head.i  # "Said Ellis: “…”", the verb glued to the name after it
     verb = cue
+    passive = False
     for _ in range(3):
-        subject = _subject(verb, quoted)
+        subject = _subject(verb, quoted, passive)
         if subject is not None:
             return subject
         if (
@@ -98,6 +101,7 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
             continue
         if _after_preposition(verb):
             verb = verb.head.head  # "Obama closed by saying …", "before saying …"
+            passive = True  # "After saying …, she was rushed to hospital": she said it
             continue
         if verb.dep_ == "relcl":
             return verb.head.i
@@ -120,7 +124,7 @@ def _after_preposition(verb: Token) -> bool:
     )
 
 
-def _subject(verb: Token, quoted: set[int]) -> int | None:
+def _subject(verb: Token, quoted: set[int], passive: bool = False) -> int | None:
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
@@ -130,7 +134,7 @@ def _subject(verb: Token, quoted: set[int]) -> int | None:
         if child.dep_ in SUBJECT_DEPS and child.i not in quoted and not child.is_punct:
             if _is_time(child) or _label(child):
                 continue  # "Saturday at the convention Sen. Warren said": not Saturday
-            if child.dep_ == "nsubjpass" and verb.lemma_ not in _SPEAKING_PASSIVES:
+            if child.dep_ == "nsubjpass" and not passive and verb.lemma_ not in _SPEAKING_PASSIVES:
                 continue
             if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head.i

@@ -32,6 +32,7 @@ _METHOD_CONFIDENCE = {
     "colon": 0.8,
     "interrupted": 0.85,
     "next sentence": 0.7,
+    "previous sentence": 0.7,
     "continued": 0.7,
 }
 _KIND_CONFIDENCE = {"person": 1.0, "organization": 0.9, "nominal": 0.7, "pronoun": 0.8}

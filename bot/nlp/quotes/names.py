@@ -103,7 +103,9 @@ def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a name phrase into its title words and the name itself."""
     tokens = [t for t in tokens if t.text not in ("'s", "’s", "'", "’")]
     start = 0
-    while start < len(tokens) - 1 and (is_title(tokens[start]) or tokens[start].is_punct):
+    while start < len(tokens) - 1 and (
+        is_title(tokens[start]) or tokens[start].is_punct or _glued_verb(tokens[start])
+    ):
         start += 1
     if start == len(tokens) - 1 and tokens[start].lower_ in ("the", "a", "an"):
         start += 1
@@ -111,6 +113,12 @@ def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     while name and (name[-1].lower_ in SUFFIXES or name[-1].is_punct):
         name = name[:-1]
     return tokens[:start], name
+
+
+def _glued_verb(token: Token) -> bool:
+    """ "Said Ellis: …": a reporting verb the entity recogniser took for a first name (Edward
+    Said, tagged as a name, stays)."""
+    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
 
 
 def honorific_gender(tokens: list[Token]) -> str | None:

@@ -490,3 +490,21 @@ def test_gerund_cue_before_a_passive_main_clause(nlp: Language) -> None:
         "to hospital for tests."
     )
     assert said(nlp, text) == [("so swollen I could barely walk,", "Anna Lindqvist")]
+
+
+def test_participle_cue_the_parser_hung_inside_the_quote(nlp: Language) -> None:
+    text = (
+        "Anna Lindqvist seemed to be ready to riff on the incident in Iowa, telling the crowd, "
+        "“Some people get a little carried away, have you noticed that?”"
+    )
+    assert said(nlp, text)[0][1] == "Anna Lindqvist"
+
+
+def test_passive_subject_of_a_verb_that_makes_someone_say(nlp: Language) -> None:
+    text = (
+        "The debate was so calm that Anna Lindqvist was prompted to say, "
+        "“So far, I cannot believe how civil it has been up here.”"
+    )
+    assert said(nlp, text) == [
+        ("So far, I cannot believe how civil it has been up here.", "Anna Lindqvist")
+    ]

@@ -97,6 +97,7 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
             and verb.head.i != verb.i
             and verb.head.pos_ in ("VERB", "AUX")
         ):
+            passive = verb.dep_ == "xcomp"  # "Trump was prompted to say": Trump says it
             verb = verb.head
             continue
         if _after_preposition(verb):
@@ -110,7 +111,10 @@ def speaker_of(cue: Token, quoted: set[int]) -> int | None:
             continue
         break
     inverted = _inverted_subject(cue, quoted)
-    return inverted if inverted is not None else _orphan_subject(cue, quoted)
+    if inverted is not None:
+        return inverted
+    orphan = _orphan_subject(cue, quoted)
+    return orphan if orphan is not None else _participle_subject(cue, quoted)
 
 
 def _after_preposition(verb: Token) -> bool:
@@ -201,6 +205,19 @@ def _orphan_subject(verb: Token, quoted: set[int]) -> int | None:
         if token.i in quoted or "\n" in token.text:
             return None
         if token.ent_type_ == "PERSON":
+            return token.i
+    return None
+
+
+def _participle_subject(verb: Token, quoted: set[int]) -> int | None:
+    """ "Clinton seemed ready to riff on it, telling the crowd, “…”": when the parser hangs the
+    participle on a verb inside the quote, the subject of the clause before the comma speaks."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
+        return None
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.i in quoted or "\n" in token.text:
+            return None
+        if token.dep_ == "nsubj" and token.head.i < verb.i and token.head.i not in quoted:
             return token.i
     return None
 

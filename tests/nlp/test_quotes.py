@@ -508,3 +508,11 @@ def test_passive_subject_of_a_verb_that_makes_someone_say(nlp: Language) -> None
     assert said(nlp, text) == [
         ("So far, I cannot believe how civil it has been up here.", "Anna Lindqvist")
     ]
+
+
+def test_clause_of_its_own_after_a_quote_is_no_attribution(nlp: Language) -> None:
+    text = (
+        "Walter Lindqvist said that the new director was “learning on the job,” while two "
+        "angry board members penned letters that called him naive."
+    )
+    assert said(nlp, text) == [("learning on the job,", "Walter Lindqvist")]

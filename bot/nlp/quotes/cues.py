@@ -304,6 +304,8 @@ def trailing_cue(
         return None
     verb = verbs[0]
     before = [t for t in window if t.i < verb.i]
+    if len(before) > _SHORT_TRAIL and any(t in finite for t in before):
+        return None  # “…,” while others penned letters that called him …: a clause of its own
     subject = _named_subject(verb, before)
     if subject is not None:
         return verb, subject.i

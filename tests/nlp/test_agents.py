@@ -85,7 +85,7 @@ def test_a_place_someone_was_sent_to_does_not_speak(nlp: Language) -> None:
         'Marcel Lehel Lazar, known online as "Guccifer," was extradited to the United States '
         "from Romania and pleaded guilty."
     )
-    assert speakers(nlp, text) == [None]
+    assert speakers(nlp, text) in ([], [None])  # a nickname, or a quote nobody is named for
 
 
 def test_a_country_that_is_the_subject_speaks_for_its_government(nlp: Language) -> None:

@@ -516,3 +516,18 @@ def test_clause_of_its_own_after_a_quote_is_no_attribution(nlp: Language) -> Non
         "angry board members penned letters that called him naive."
     )
     assert said(nlp, text) == [("learning on the job,", "Walter Lindqvist")]
+
+
+def test_fragment_nobody_can_be_named_for_is_left_out_but_a_statement_is_kept(
+    nlp: Language,
+) -> None:
+    """A fragment says little without whose words it is; a whole statement still informs."""
+    text = (
+        "In a poll released on Monday, 73 percent said the economy was “getting worse.”\n\n"
+        "“We will not close the school,” it said."
+    )
+    quotes, _ = quotes_of(nlp, text)
+    assert [(q.text, q.kind, q.speaker) for q in quotes] == [
+        ("getting worse.", "other", None),
+        ("We will not close the school,", "direct", None),
+    ]

@@ -3,6 +3,8 @@
 A direct quote stands as its own clause (it opens a paragraph, follows a colon or comma, or is
 followed by "she said"); a partial one is a fragment under a speech verb (called the plan a
 "costly detour"); everything else (scare quotes, titles, terms) is ``other`` and has no speaker.
+A fragment whose speaker cannot be named becomes ``other`` too (see ``extract_quotes``): a few
+words say little without whose words they are, while a whole statement still informs.
 """
 
 from __future__ import annotations

@@ -68,6 +68,8 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         found = _resolve(layout, people, chained, attribution, resolved)
         resolved.append(found)
         kind = _kind_of(layout, index, attribution)
+        if kind == "partial" and found.ref is None:
+            kind = "other"  # a fragment is only worth showing as somebody's words
         quotes.append(_quote(layout, index, kind, found))
     refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
     return quotes, group_speakers(quotes, refs, people)

@@ -531,3 +531,15 @@ def test_fragment_nobody_can_be_named_for_is_left_out_but_a_statement_is_kept(
         ("getting worse.", "other", None),
         ("We will not close the school,", "direct", None),
     ]
+
+
+def test_name_in_apposition_to_the_subject_is_who_he_means(nlp: Language) -> None:
+    text = (
+        "Mexico's economy minister is Ildefonso Ortega Salinas. Critics want a tougher line.\n\n"
+        "The minister of the economy, Mr. Ortega Salinas, argues there is little point in "
+        "answering Mr. Lindqvist's threats to close the border. “We must not overreact to "
+        "campaign rhetoric,” he told me."
+    )
+    assert said(nlp, text) == [
+        ("We must not overreact to campaign rhetoric,", "Ildefonso Ortega Salinas")
+    ]

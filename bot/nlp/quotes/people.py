@@ -102,6 +102,12 @@ class Person:
         return best if count > rest[0][1] else None
 
 
+def _names_the_subject(name: Token) -> bool:
+    """ "The minister of the economy, Mr. Guajardo Villarreal, argues …": a name in apposition
+    to the subject is the subject."""
+    return name.dep_ == "appos" and name.head.dep_ in _SUBJECT_DEPS
+
+
 def _uncontradicted(stated: str | None, person: Person) -> str | None:
     """The given name's gender unless the honorifics and pronouns clearly say the other."""
     if stated is None:
@@ -192,7 +198,7 @@ class People:
             return
         root = entity.root
         opening = start - root.sent.start < _SENTENCE_OPENING and root.dep_ not in _MODIFIER_DEPS
-        subject = root.dep_ in _SUBJECT_DEPS or opening
+        subject = root.dep_ in _SUBJECT_DEPS or opening or _names_the_subject(root)
         reporting = speaks(root)
         self._sight(person, root.i, subject or reporting, reporting, len(words) > 1)
 
@@ -235,7 +241,11 @@ class People:
             candidates = [
                 p
                 for p in candidates
-                if (p.first_name in (first, None) or lowered.endswith(" " + p.name.lower()))
+                if (
+                    p.first_name in (first, None)
+                    or lowered.endswith(" " + p.name.lower())
+                    or p.name.lower().endswith(" " + lowered)  # "Guajardo Villarreal"
+                )
                 and (stated is None or _honorific_gender(p) in (stated, None))
             ]
         else:

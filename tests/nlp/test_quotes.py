@@ -543,3 +543,11 @@ def test_name_in_apposition_to_the_subject_is_who_he_means(nlp: Language) -> Non
     assert said(nlp, text) == [
         ("We must not overreact to campaign rhetoric,", "Ildefonso Ortega Salinas")
     ]
+
+
+def test_name_set_beside_a_description_with_a_place(nlp: Language) -> None:
+    text = (
+        "His former business partner at Harbor Freight, Lawrence B. Cummings, called him a "
+        "master at impossible deals: “He showed again and again that he could close them.”"
+    )
+    assert said(nlp, text)[0][1] == "Lawrence B. Cummings"

@@ -169,6 +169,16 @@ def _named_appositive(token: Token) -> Token | None:
             between = token.doc[min(token.i, child.i) : max(token.i, child.i)]
             if not any(t.is_quote for t in between):
                 return child
+    for child in token.rights:  # "His former partner at Lenox, Lawrence B. Cummings, called"
+        for inner in (g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"):
+            for named in inner.children:
+                between = token.doc[token.i : named.i]
+                if (
+                    named.dep_ == "appos"
+                    and named.ent_type_ == "PERSON"
+                    and not any(t.is_quote for t in between)
+                ):
+                    return named
     return None
 
 

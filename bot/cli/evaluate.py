@@ -9,6 +9,7 @@ import argparse
 import importlib
 from pathlib import Path
 
+from bot.cli.options import int_between
 from bot.config import Settings
 
 DEFAULT_DATA = {
@@ -16,6 +17,8 @@ DEFAULT_DATA = {
     "quotes": "../shared/data/quotes/polnear_dev.jsonl",
     "extract": "../shared/data/extract",
 }
+MAX_RECORDS = 1_000_000
+"""Most records ``--limit`` may ask for: far more than any shared data set holds."""
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("benchmark", choices=sorted(DEFAULT_DATA))
     parser.add_argument("data", nargs="?", help="data file or folder (default: ../shared/data/…)")
     parser.add_argument("--out", type=Path, help="write predictions (JSONL) here")
-    parser.add_argument("--limit", type=int, help="only the first N records")
+    parser.add_argument(
+        "--limit", type=int_between(1, MAX_RECORDS), help="only the first N records"
+    )
     parser.set_defaults(handler=_run)
 
 

@@ -45,6 +45,27 @@ HISTORY_SEARCHED = 50
 """Recent messages searched for a briefing that may have been sent before a crash."""
 
 
+class PostableChannel(app_commands.Transformer):
+    """A channel option whose picker offers only channels a briefing can be posted in.
+
+    The channel arrives as Discord resolved it (the bot need not have it cached); a client
+    that ignores the picker's filter is answered by ``BriefingCog._target``.
+    """
+
+    @property
+    def type(self) -> discord.AppCommandOptionType:
+        return discord.AppCommandOptionType.channel
+
+    @property
+    def channel_types(self) -> list[discord.ChannelType]:
+        return list(POSTABLE)
+
+    async def transform(
+        self, interaction: discord.Interaction, value: app_commands.AppCommandChannel
+    ) -> app_commands.AppCommandChannel:
+        return value
+
+
 def briefing_embeds(briefing: Briefing, zone: tzinfo, footer: str = "") -> list[discord.Embed]:
     """The briefing as embeds, one page each, every one within Discord's limits."""
     sections = [
@@ -225,7 +246,8 @@ class BriefingCog(commands.Cog, name="Briefing"):
         interaction: discord.Interaction,
         time: app_commands.Range[str, 3, 5],
         timezone: app_commands.Range[str, 1, 64],
-        channel: app_commands.AppCommandChannel | None = None,
+        channel: app_commands.Transform[app_commands.AppCommandChannel, PostableChannel]
+        | None = None,
     ) -> None:
         at, zone = parse_time(time), parse_zone(timezone)
         channel_id = self._target(interaction, channel)

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import discord
-from discord.utils import escape_markdown
 
 from bot.models import Analysis, Article, Quote, Speaker
 from bot.plain_text import ELLIPSIS, one_line, shorten
@@ -45,17 +44,31 @@ ZERO_WIDTH_SPACE = "\u200b"
 _CONTINUED = "\n\n*Continued under “Full summary”.*"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
-_LINE_START_MARKUP = re.compile(r"^(\s*)(#{1,3} |-# )", re.MULTILINE)
-_ORDERED_LIST = re.compile(r"^(\s*\d+)\. ", re.MULTILINE)
+_WEB_ADDRESS = r"https?://[^\s<>\[\]]*[^\s<>\[\].,:;\"')]"
+_MARKUP = r"[\\`*_~|\[\]<]|(?<!\S)#"
+"""Characters that format or link, and a ``#`` that could open or close a heading."""
+_MARKUP_OR_ADDRESS = re.compile(rf"(?P<address>{_WEB_ADDRESS})|(?P<markup>{_MARKUP})")
+_LINE_START_MARKUP = re.compile(r"^(\s*)([->]|\+(?=\s))", re.MULTILINE)
+_ORDERED_LIST = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(?=\d)", re.IGNORECASE)
 
 
 def safe(text: str) -> str:
-    """Article text made inert: no markdown that changes the rendering, no mention that pings."""
-    escaped = escape_markdown(text)
-    escaped = _LINE_START_MARKUP.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
-    escaped = _ORDERED_LIST.sub(lambda m: m.group(1) + "\\. ", escaped)
+    """Untrusted text made inert, in Discord and in markdown: it can neither format nor ping.
+
+    Markdown characters are backslash-escaped everywhere but inside web addresses (which must
+    stay whole to link), and so is what only counts at the start of a line (block quotes,
+    lists, subtext); ``@everyone``, ``@here`` and user and role mentions are also broken with
+    a zero-width space. Line breaks are kept: callers that need one line pass ``one_line(text)``.
+    """
+    escaped = _MARKUP_OR_ADDRESS.sub(_escape_markup, text)
+    escaped = _LINE_START_MARKUP.sub(r"\1\\\2", escaped)
+    escaped = _ORDERED_LIST.sub(r"\1\\.", escaped)
     return _MENTION.sub(_break_mention, escaped)
+
+
+def _escape_markup(match: re.Match[str]) -> str:
+    return match.group("address") or "\\" + match.group("markup")
 
 
 def _break_mention(match: re.Match[str]) -> str:
@@ -343,7 +356,7 @@ BEST_MATCH_BUDGET = 2000
 
 def _match_text(match: QuoteMatch, limit: int) -> str:
     """Quote, speaker, article link and date, within ``limit`` characters."""
-    title = shorten(safe(match.title or "an article"), 200).replace("]", "\\]")
+    title = shorten(safe(match.title or "an article"), 200)
     date = shorten(format_date(match.published), 40)
     url = match.url.replace("(", "%28").replace(")", "%29")
     linked = url.startswith(("http://", "https://")) and len(url) <= limit // 3

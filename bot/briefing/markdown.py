@@ -6,13 +6,14 @@ from datetime import UTC, tzinfo
 
 from bot.briefing.text import (
     empty_message,
-    escape,
     most_quoted_line,
     quote_line,
     sources_line,
     window_line,
 )
 from bot.briefing.types import Briefing, Story
+from bot.plain_text import one_line
+from bot.render import safe
 
 CLI_HOW_TO_ADD = (
     "Analyze a few articles first (`briefbot analyze URL`), or add RSS feeds in Discord with "
@@ -34,7 +35,7 @@ def render_markdown(
         lines += [empty_message(briefing, how_to_add), ""]
         return "\n".join(lines)
     for rank, story in enumerate(briefing.stories, start=1):
-        lines += [f"## {rank}. {escape(story.headline)}", "", *story_body(story), ""]
+        lines += [f"## {rank}. {safe(one_line(story.headline))}", "", *story_body(story), ""]
     if briefing.quotes_of_the_day:
         lines += ["## Quotes of the day", ""]
         lines += [f"- {quote_line(q, with_source=True)}" for q in briefing.quotes_of_the_day]
@@ -48,7 +49,7 @@ def render_markdown(
 
 def story_body(story: Story) -> list[str]:
     """A story's summary, its best quote and its sources, as markdown paragraphs."""
-    body = [" ".join(escape(s) for s in story.summary)] if story.summary else []
+    body = [" ".join(safe(one_line(s)) for s in story.summary)] if story.summary else []
     if story.quote:
         body += ["", f"> {quote_line(story.quote)}"]
     body += ["", sources_line(story.sources)]

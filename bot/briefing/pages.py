@@ -14,7 +14,6 @@ from datetime import tzinfo
 
 from bot.briefing.text import (
     empty_message,
-    escape,
     link,
     most_quoted_line,
     quote_line,
@@ -22,6 +21,8 @@ from bot.briefing.text import (
     window_line,
 )
 from bot.briefing.types import Briefing, Story
+from bot.plain_text import one_line
+from bot.render import safe
 
 HEADLINE_CHARS = 200
 SOURCES_CHARS = 900
@@ -51,7 +52,7 @@ def briefing_sections(briefing: Briefing, zone: tzinfo) -> list[PageSection]:
         return [intro, PageSection("", (empty_message(briefing, DISCORD_HOW_TO_ADD),))]
     sections = [intro]
     for rank, story in enumerate(briefing.stories, start=1):
-        heading = f"**{rank}. {escape(shorten(story.headline, HEADLINE_CHARS))}**"
+        heading = f"**{rank}. {safe(shorten(story.headline, HEADLINE_CHARS))}**"
         sections.append(PageSection(heading, _story_entries(story)))
     if briefing.quotes_of_the_day:
         quotes = tuple(f"> {quote_line(q, with_source=True)}" for q in briefing.quotes_of_the_day)
@@ -65,7 +66,7 @@ def briefing_sections(briefing: Briefing, zone: tzinfo) -> list[PageSection]:
 def _story_entries(story: Story) -> tuple[str, ...]:
     entries = []
     if story.summary:
-        entries.append(" ".join(escape(s) for s in story.summary))
+        entries.append(" ".join(safe(one_line(s)) for s in story.summary))
     if story.quote:
         entries.append(f"> {quote_line(story.quote)}")
     entries.extend(_source_chunks(story))

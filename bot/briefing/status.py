@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from bot.briefing.feed_storage import Feed
 from bot.briefing.schedule import next_run
 from bot.briefing.storage import RunRecord, Schedule
-from bot.briefing.text import address, escape, shorten
+from bot.briefing.text import address, shorten
+from bot.render import safe
 
 ERROR_CHARS = 300
 """A feed's last error is our own message, but may quote a stranger's (a parser's) detail."""
@@ -53,12 +54,12 @@ def schedule_status(schedule: Schedule, last: RunRecord | None, now: datetime) -
 
 def feed_status(feed: Feed, counts: dict[str, int], now: datetime) -> str:
     """One feed in a list: its name and address, how its polls go, what came of its entries."""
-    name = escape(shorten(feed.title or feed.url, 80))
+    name = safe(shorten(feed.title or feed.url, 80))
     lines = [f"**{name}** — {address(feed.url)}"]
     if feed.last_error:
         times = "once" if feed.failures == 1 else f"{feed.failures} times in a row"
         lines.append(
-            f"⚠️ failing ({times}): {escape(shorten(feed.last_error, ERROR_CHARS))} "
+            f"⚠️ failing ({times}): {safe(shorten(feed.last_error, ERROR_CHARS))} "
             f"Next try in {_ago(now, feed.next_poll_at)}."
         )
     elif feed.last_ok_at is not None:

@@ -6,18 +6,13 @@ quote or a source list reads, so those phrases are written once here.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, tzinfo
 
 from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount
-from bot.plain_text import shorten
+from bot.plain_text import one_line, shorten
+from bot.render import safe
 
 _QUOTE_MARKS = "“”\"' "
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_~|\[\]<>#])")
-_BULLET_START = re.compile(r"^([-+])(?=\s)")
-_NUMBER_START = re.compile(r"^(\d+)\.(?=\s)")
-_BROADCAST = re.compile(r"@(everyone|here)", re.IGNORECASE)
-ZERO_WIDTH_SPACE = "\u200b"
 QUOTE_CHARS = 400
 """Longer quotes are cut at a word: a briefing points to the article, it does not reprint it."""
 LINK_URL_CHARS = 500
@@ -26,30 +21,18 @@ NAME_CHARS = 100
 """Speaker names and source titles shown next to a quote are cut here."""
 
 
-def escape(text: str) -> str:
-    """Article text shown as is: markdown in it must not change the rendering, nor ping anyone.
-
-    Whitespace is collapsed (no line of article text can start a heading or a block quote),
-    markdown characters are backslash-escaped, and ``@everyone``/``@here`` are broken with a
-    zero-width space (Discord also gets ``allowed_mentions`` none with every message).
-    """
-    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    flat = _NUMBER_START.sub(r"\1\\.", _BULLET_START.sub(r"\\\1", flat))
-    return _BROADCAST.sub("@" + ZERO_WIDTH_SPACE + r"\1", flat)
-
-
 def link(label: str, url: str) -> str:
     """A markdown link, or the bare label when the URL is unusable or too long to show."""
     target = url.replace(">", "%3E").replace(" ", "%20")
     if not url.startswith(("http://", "https://")) or len(target) > LINK_URL_CHARS:
-        return escape(label)
-    return f"[{escape(label)}](<{target}>)"
+        return safe(one_line(label))
+    return f"[{safe(one_line(label))}](<{target}>)"
 
 
 def address(url: str) -> str:
     """A URL shown as itself (``<…>`` keeps Discord from previewing it), or cut when too long."""
     if len(url) > LINK_URL_CHARS or not url.startswith(("http://", "https://")):
-        return escape(shorten(url, 80))
+        return safe(shorten(url, 80))
     return f"<{url.replace('>', '%3E').replace(' ', '%20')}>"
 
 
@@ -57,8 +40,8 @@ def quote_line(quote: BriefingQuote, with_source: bool = False) -> str:
     """“Quote” — Speaker, optionally followed by the article it is from."""
     # "…we deliver it," said Vogt: the comma belongs to the attribution, not the quote.
     bare = quote.text.strip(_QUOTE_MARKS).rstrip(",;: ")
-    text = escape(shorten(bare, QUOTE_CHARS))
-    line = f"“{text}” — **{escape(shorten(quote.speaker, NAME_CHARS))}**"
+    text = safe(shorten(bare, QUOTE_CHARS))
+    line = f"“{text}” — **{safe(shorten(quote.speaker, NAME_CHARS))}**"
     if with_source and quote.source_url:
         label = shorten(quote.source_title, NAME_CHARS) or "source"
         line += f" ({link(label, quote.source_url)})"
@@ -76,7 +59,7 @@ def most_quoted_line(rank: int, count: SpeakerCount) -> str:
     quotes = "quote" if count.quotes == 1 else "quotes"
     articles = "article" if count.articles == 1 else "articles"
     return (
-        f"{rank}. **{escape(shorten(count.name, NAME_CHARS))}**: "
+        f"{rank}. **{safe(shorten(count.name, NAME_CHARS))}**: "
         f"{count.quotes} {quotes} in {count.articles} {articles}"
     )
 

@@ -8,18 +8,25 @@ conditional writes, so the database — not process memory — says what was don
 2. **compose**, then **sending**: the row says the briefing is being handed to Discord. This
    write succeeds only while the claim is still this dispatcher's, and renews its lease; if
    composing outlasted the lease and another dispatcher took the run over, nothing is sent.
-3. **sent** with the message id — or **skipped** (missed by more than the grace period) or
-   **failed** (a transient error; the next tick retries while still within the grace period).
+   A briefing longer than one message goes out page by page: the sender records the page
+   count before the first page and each page as it lands (``PageLog``), renewing the lease.
+3. **sent** with the first page's message id — or **skipped** (missed by more than the grace
+   period) or **failed** (a transient error; the next tick retries while still within the
+   grace period).
 
 A crash or restart at any point:
 
 - before the claim, or after it but before ``sending``: nothing left the process. The claim
   goes stale after ``lease`` and is taken over; the briefing is composed again and sent.
-- after ``sending`` and before ``sent``, the one uncertain moment: Discord may or may not have
-  the message. The process that takes the stale claim over first asks the channel whether a
-  message carrying this run's marker is there (``Sender.find_sent``): if so the run is marked
-  sent without sending; if not it is sent, with the same per-page nonces as before, so Discord's
-  own nonce check drops a copy it did receive in the last minutes. Neither skipped nor repeated.
+- after ``sending`` and before ``sent``: the pages recorded are in the channel; the one page
+  in flight (the first not recorded) may or may not be. The process that takes the stale claim
+  over asks the channel for that one page (``Sender.find_sent`` with ``Delivery.only_page``),
+  records it if it is there, and posts the pages still missing, in order, with the same
+  per-page nonces as before, so Discord's own nonce check drops a copy it did receive in the
+  last minutes. The briefing is composed again for the same window, so the rest continues it.
+  A failed run (a transient error between pages) resumes the same way. No page is skipped or
+  repeated. A run in ``sending`` with no page count recorded (an older Briefbot's, or a sender
+  that does not report pages) is checked as a whole: any page of it found means it was sent.
 - after ``sent``: nothing to do; the next run is tomorrow's.
 
 After downtime only the latest due run is considered, and only within the grace period
@@ -36,7 +43,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
@@ -56,6 +63,67 @@ POLL_SECONDS = 30.0
 """The longest the dispatcher sleeps, so a clock jump or a new schedule is seen quickly."""
 
 
+class ClaimLost(Exception):
+    """Another dispatcher took the run over while its pages were going out: post no more."""
+
+
+class PageLog:
+    """Which pages of one run are in the channel, kept in the run's row as they land.
+
+    The sender calls ``begin`` once it knows how many pages the briefing has, posts the pages
+    from the index it returns, and calls ``posted`` after each before posting the next. So a
+    restart knows every page up to the one in flight, and only that one is ever uncertain.
+    Both raise ``ClaimLost`` when the run is no longer this dispatcher's.
+    """
+
+    def __init__(
+        self,
+        storage: BriefingStorage,
+        owner: str,
+        clock: Clock,
+        run: RunRecord,
+    ) -> None:
+        self._storage = storage
+        self._owner = owner
+        self._clock = clock
+        self._channel_id = run.channel_id
+        self._local_date = run.local_date
+        self.count = run.page_count
+        """The briefing's page count, once a sender has told it."""
+        self.sent = run.pages_sent
+        """How many pages, from the first, are in the channel."""
+
+    @property
+    def complete(self) -> bool:
+        return self.count is not None and self.sent >= self.count
+
+    async def begin(self, count: int) -> int:
+        """Record that the briefing has ``count`` pages; the index of the first page to post."""
+        if self.count is not None and count != self.count:
+            log.warning(
+                "briefing for channel %s has %d pages now, %d before; posting from page %d",
+                self._channel_id,
+                count,
+                self.count,
+                self.sent + 1,
+            )
+        await self._record(page_count=count)
+        self.count = count
+        return self.sent
+
+    async def posted(self, page: int, message_id: int) -> None:
+        """Record that page ``page`` (from 0) is in the channel as message ``message_id``."""
+        await self._record(pages_sent=page + 1, message_id=message_id)
+        self.sent = max(self.sent, page + 1)
+
+    async def _record(self, **changes: int) -> None:
+        held = await self._storage.record_pages(
+            self._channel_id, self._local_date, self._owner, self._clock.now(), **changes
+        )
+        if not held:
+            raise ClaimLost(f"briefing for channel {self._channel_id} was taken over")
+
+
 @dataclass(frozen=True)
 class Delivery:
     """One scheduled briefing as the sender sees it: where, for which date, how to find it."""
@@ -64,11 +132,27 @@ class Delivery:
     guild_id: int
     local_date: date
     time_zone: str
+    pages: PageLog = field(compare=False, repr=False)
+    """Where to start posting and where to report each page posted."""
+    page: tuple[int, int] | None = None
+    """``(index, count)`` when only one page is meant: ``marker`` is then that page's own."""
 
     @property
     def marker(self) -> str:
-        """Text every page of this run carries (its footer), so a restart can find it."""
-        return f"Daily briefing · {self.local_date.isoformat()}"
+        """Text every page of this run carries (its footer), so a restart can find it.
+
+        For ``only_page`` it is the whole footer of that page: the run's marker and, when
+        there are several pages, ``Page n of N``.
+        """
+        run = f"Daily briefing · {self.local_date.isoformat()}"
+        if self.page is None or self.page[1] == 1:
+            return run
+        index, count = self.page
+        return f"{run} · Page {index + 1} of {count}"
+
+    def only_page(self, index: int, count: int) -> Delivery:
+        """This run narrowed to page ``index`` (from 0) of ``count``, to find that page alone."""
+        return replace(self, page=(index, count))
 
     def nonce(self, page: int) -> int:
         """A stable per-page nonce: Discord drops a resent page it already has (for minutes)."""
@@ -95,7 +179,12 @@ class Sender(Protocol):
     """Posts a briefing to a channel (the Discord cog implements it)."""
 
     async def send(self, delivery: Delivery, briefing: Briefing) -> int:
-        """Post every page; return the first message's id, or raise ``DeliveryError``."""
+        """Post the pages still missing; return the first posted message's id.
+
+        ``await delivery.pages.begin(count)`` says from which page to post; after each page,
+        ``await delivery.pages.posted(index, message_id)``, so a restart resumes after it.
+        Raises ``DeliveryError`` (and lets ``ClaimLost`` through).
+        """
         ...
 
     async def find_sent(self, delivery: Delivery) -> int | None:
@@ -162,55 +251,84 @@ class Dispatcher:
         if claim is None:
             return "taken"
         delivery = Delivery(
-            schedule.channel_id, schedule.guild_id, run.local_date, schedule.time_zone
+            schedule.channel_id,
+            schedule.guild_id,
+            run.local_date,
+            schedule.time_zone,
+            PageLog(self.storage, self.owner, self.clock, claim),
         )
-        if claim.state == "sending":
-            found = await self._find(delivery)
-            if found is not None:
-                log.info("briefing %s was delivered before a restart", delivery.marker)
-                await self._mark(delivery, "sent", now, message_id=found)
+        try:
+            if await self._delivered_before(claim, delivery, now):
                 return "found"
-        if not within_grace(run, now, self.grace):
-            late = now - run.due
-            reason = f"missed by {_minutes(late)} (grace period {_minutes(self.grace)})"
-            log.warning("skipping briefing for channel %s: %s", schedule.channel_id, reason)
-            await self._mark(delivery, "skipped", now, detail=reason)
-            return "skipped"
-        return await self._deliver(schedule, delivery, now)
+            if not within_grace(run, now, self.grace):
+                late = now - run.due
+                reason = f"missed by {_minutes(late)} (grace period {_minutes(self.grace)})"
+                log.warning("skipping briefing for channel %s: %s", schedule.channel_id, reason)
+                await self._mark(delivery, "skipped", now, detail=reason)
+                return "skipped"
+            # Once a page is out, the rest must continue that briefing: compose it again.
+            until = claim.window_end if delivery.pages.sent and claim.window_end else now
+            return await self._deliver(schedule, delivery, until)
+        except DeliveryError as error:
+            return await self._failed(delivery, error, now)
+        except ClaimLost:
+            log.warning("lost the claim on %s in channel %s", delivery.marker, delivery.channel_id)
+            return "taken"
 
     def _claimable(self, run: RunRecord, now: datetime) -> bool:
         if run.state in FINISHED:
             return False
         return run.state == "failed" or run.claimed_at < now - self.lease
 
-    async def _find(self, delivery: Delivery) -> int | None:
-        try:
-            return await self.sender.find_sent(delivery)
-        except DeliveryError:
-            return None
+    async def _delivered_before(self, claim: RunRecord, delivery: Delivery, now: datetime) -> bool:
+        """Whether an earlier attempt left every page in the channel; if so, mark the run sent.
 
-    async def _deliver(self, schedule: Schedule, delivery: Delivery, now: datetime) -> Outcome:
-        briefing = await self.compose(Scope("guild", schedule.guild_id), schedule.hours, now)
-        if not await self._mark(delivery, "sending", self.clock.now()):
+        Only the page in flight when that attempt stopped is looked for: the ones before it were
+        recorded, and none after it was posted. Raises ``DeliveryError`` when the channel cannot
+        be read, rather than risk posting a page twice.
+        """
+        pages = delivery.pages
+        if pages.count is None:
+            # No page count: nothing was posted yet, or the whole briefing went out unrecorded
+            # (an older Briefbot's run, or a sender that does not report pages).
+            found = await self.sender.find_sent(delivery) if claim.state == "sending" else None
+            if found is None:
+                return False
+        elif not pages.complete:
+            found = await self.sender.find_sent(delivery.only_page(pages.sent, pages.count))
+            if found is not None:
+                await pages.posted(pages.sent, found)
+            if not pages.complete:
+                return False
+        else:
+            found = None
+        log.info("briefing %s was delivered before a restart", delivery.marker)
+        await self._mark(delivery, "sent", now, message_id=found)
+        return True
+
+    async def _deliver(self, schedule: Schedule, delivery: Delivery, until: datetime) -> Outcome:
+        briefing = await self.compose(Scope("guild", schedule.guild_id), schedule.hours, until)
+        if not await self._mark(delivery, "sending", self.clock.now(), window_end=until):
             return "taken"  # composing outlasted the lease and another dispatcher took the run
-        try:
-            message_id = await self.sender.send(delivery, briefing)
-        except DeliveryError as error:
-            refused = not error.retry and not error.permanent
-            await self._mark(delivery, "skipped" if refused else "failed", now, detail=error.reason)
-            if error.permanent:
-                log.warning("pausing briefings in channel %s: %s", delivery.channel_id, error)
-                await self.storage.pause(delivery.channel_id, error.reason, now)
-                return "paused"
-            await self.storage.note_error(delivery.channel_id, error.reason)
-            if refused:
-                log.error("briefing %s refused, skipped: %s", delivery.marker, error.reason)
-                return "skipped"
-            return "failed"
-        await self._mark(delivery, "sent", self.clock.now(), message_id=message_id)
+        message_id = await self.sender.send(delivery, briefing)
+        await self._mark(delivery, "sent", self.clock.now(), message_id=message_id or None)
         if schedule.last_error:
             await self.storage.note_error(delivery.channel_id, None)
         return "sent"
+
+    async def _failed(self, delivery: Delivery, error: DeliveryError, now: datetime) -> Outcome:
+        """Record why sending (or looking for what was sent) failed, and what happens next."""
+        refused = not error.retry and not error.permanent
+        await self._mark(delivery, "skipped" if refused else "failed", now, detail=error.reason)
+        if error.permanent:
+            log.warning("pausing briefings in channel %s: %s", delivery.channel_id, error)
+            await self.storage.pause(delivery.channel_id, error.reason, now)
+            return "paused"
+        await self.storage.note_error(delivery.channel_id, error.reason)
+        if refused:
+            log.error("briefing %s refused, skipped: %s", delivery.marker, error.reason)
+            return "skipped"
+        return "failed"
 
     async def _mark(
         self,
@@ -220,6 +338,7 @@ class Dispatcher:
         *,
         detail: str = "",
         message_id: int | None = None,
+        window_end: datetime | None = None,
     ) -> bool:
         """Move the run to ``state``; False (and logged) when this dispatcher no longer holds it."""
         held = await self.storage.mark(
@@ -230,6 +349,7 @@ class Dispatcher:
             now=now,
             detail=detail,
             message_id=message_id,
+            window_end=window_end,
         )
         if not held:
             log.warning("lost the claim on %s in channel %s", delivery.marker, delivery.channel_id)

@@ -23,7 +23,7 @@ _SCHEDULE_COLUMNS = """
 """
 _RUN_COLUMNS = """
     channel_id, local_date, state, due_at, claimed_by, claimed_at, attempts, sent_at,
-    message_id, detail
+    message_id, detail, page_count, pages_sent, window_end
 """
 
 
@@ -61,7 +61,14 @@ class RunRecord:
     attempts: int
     sent_at: datetime | None
     message_id: int | None
+    """The first page's message."""
     detail: str
+    page_count: int | None = None
+    """How many pages the briefing has, recorded before the first is posted; ``None`` until then."""
+    pages_sent: int = 0
+    """How many pages, from the first, are known to be in the channel."""
+    window_end: datetime | None = None
+    """The instant the briefing was composed for, so a resumed run composes the same one."""
 
 
 class BriefingStorage:
@@ -213,19 +220,21 @@ class BriefingStorage:
         now: datetime,
         detail: str = "",
         message_id: int | None = None,
+        window_end: datetime | None = None,
     ) -> bool:
         """Move a run this owner holds to ``state``; False when the claim was lost meanwhile.
 
         Moving to ``sending`` renews the lease from ``now``: the send gets a whole lease, so a
-        slow compose cannot leave a send running under a claim that looks abandoned.
+        slow compose cannot leave a send running under a claim that looks abandoned. The first
+        ``message_id`` recorded stays: a resumed run's message is still its first page.
         """
         sent_at = stamp(now) if state == "sent" else None
         renewed = stamp(now) if state == "sending" else None
         async with self.store.transaction() as db:
             cursor = await db.execute(
                 "UPDATE briefing_runs SET state = ?, detail = ?,"
-                " message_id = COALESCE(?, message_id), sent_at = COALESCE(?, sent_at),"
-                " claimed_at = COALESCE(?, claimed_at)"
+                " message_id = COALESCE(message_id, ?), sent_at = COALESCE(?, sent_at),"
+                " claimed_at = COALESCE(?, claimed_at), window_end = COALESCE(?, window_end)"
                 " WHERE channel_id = ? AND local_date = ? AND claimed_by = ?"
                 " AND state IN ('claimed', 'sending')",
                 (
@@ -234,6 +243,42 @@ class BriefingStorage:
                     message_id,
                     sent_at,
                     renewed,
+                    stamp(window_end) if window_end else None,
+                    channel_id,
+                    local_date.isoformat(),
+                    owner,
+                ),
+            )
+            return cursor.rowcount > 0
+
+    async def record_pages(
+        self,
+        channel_id: int,
+        local_date: date,
+        owner: str,
+        now: datetime,
+        *,
+        page_count: int | None = None,
+        pages_sent: int | None = None,
+        message_id: int | None = None,
+    ) -> bool:
+        """Record a run's page count or how many of its pages are in the channel.
+
+        Written between pages, so it renews the lease like ``mark``: a long briefing stays this
+        owner's while its pages go out. False when the claim was lost meanwhile.
+        """
+        async with self.store.transaction() as db:
+            cursor = await db.execute(
+                "UPDATE briefing_runs SET page_count = COALESCE(?, page_count),"
+                " pages_sent = MAX(pages_sent, COALESCE(?, pages_sent)),"
+                " message_id = COALESCE(message_id, ?), claimed_at = ?"
+                " WHERE channel_id = ? AND local_date = ? AND claimed_by = ?"
+                " AND state IN ('claimed', 'sending')",
+                (
+                    page_count,
+                    pages_sent,
+                    message_id,
+                    stamp(now),
                     channel_id,
                     local_date.isoformat(),
                     owner,
@@ -270,4 +315,7 @@ def _run(row: Any) -> RunRecord:
         sent_at=unstamp(row[7]) if row[7] else None,
         message_id=row[8],
         detail=row[9],
+        page_count=row[10],
+        pages_sent=row[11],
+        window_end=unstamp(row[12]) if row[12] else None,
     )

@@ -49,14 +49,25 @@ class Crash(BaseException):
 class FakeChannels:
     """Discord's side of scheduled briefings: messages per channel, and the ways sending fails.
 
-    ``find_sent`` reads the channel back the way the real sender reads its history.
+    Each briefing takes ``pages`` messages, posted and recorded one by one the way the real
+    sender does, each with its page's footer. ``find_sent`` reads the channel back the way the
+    real sender reads its history: a message whose footer contains the marker.
     """
 
     def __init__(self) -> None:
         self.messages: list[tuple[int, str]] = []
+        self.pages = 1
         self.fail_with: Exception | None = None
+        """Raised by posting, from page ``fail_from_page`` on."""
+        self.fail_from_page = 1
+        self.history_fails_with: Exception | None = None
+        """Raised by reading the channel back."""
         self.crash_before_delivery = False
         self.crash_after_delivery = False
+        self.crash_after_page: int | None = None
+        """The process dies once Discord has this page (from 1)…"""
+        self.crash_before_recording = False
+        """…before it was recorded, rather than just after."""
         self.delay = 0.0
 
     def in_channel(self, channel_id: int) -> list[str]:
@@ -65,18 +76,29 @@ class FakeChannels:
     async def send(self, delivery, briefing) -> int:
         if self.delay:
             await asyncio.sleep(self.delay)
-        if self.fail_with is not None:
-            raise self.fail_with
         if self.crash_before_delivery:
             raise Crash
-        self.messages.append((delivery.channel_id, delivery.marker))
+        first = 0
+        for page in range(await delivery.pages.begin(self.pages), self.pages):
+            if self.fail_with is not None and page + 1 >= self.fail_from_page:
+                raise self.fail_with
+            footer = delivery.only_page(page, self.pages).marker
+            self.messages.append((delivery.channel_id, footer))
+            first = first or len(self.messages)
+            if page + 1 == self.crash_after_page and self.crash_before_recording:
+                raise Crash
+            await delivery.pages.posted(page, len(self.messages))
+            if page + 1 == self.crash_after_page:
+                raise Crash
         if self.crash_after_delivery:
             raise Crash
-        return len(self.messages)
+        return first
 
     async def find_sent(self, delivery) -> int | None:
-        for number, (channel, marker) in enumerate(self.messages, start=1):
-            if channel == delivery.channel_id and marker == delivery.marker:
+        if self.history_fails_with is not None:
+            raise self.history_fails_with
+        for number, (channel, footer) in enumerate(self.messages, start=1):
+            if channel == delivery.channel_id and delivery.marker in footer:
                 return number
         return None
 

@@ -146,6 +146,150 @@ async def test_crash_after_composing_before_delivery_is_sent_after_restart(store
         await store.close()
 
 
+PAGES = [f"Daily briefing · 2026-11-26 · Page {number} of 3" for number in (1, 2, 3)]
+
+
+async def crash_while_paging(store, channels, clock, page: int, recorded: bool = True):
+    """A three-page briefing is due; the process dies once Discord has ``page``."""
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await schedule(store, clock)
+    clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    channels.pages = 3
+    channels.crash_after_page, channels.crash_before_recording = page, not recorded
+    with pytest.raises(Crash):
+        await dispatcher(store, channels, clock).tick()
+    channels.crash_after_page, channels.crash_before_recording = None, False
+    assert channels.in_channel(CHANNEL) == PAGES[:page]
+
+
+@pytest.mark.parametrize(
+    ("page", "recorded", "outcome"),
+    [
+        (1, True, "sent"),
+        (1, False, "sent"),
+        (2, True, "sent"),
+        (2, False, "sent"),
+        (3, True, "found"),
+        (3, False, "found"),
+    ],
+)
+async def test_a_crash_between_pages_posts_only_the_missing_pages_after_a_restart(
+    store, channels, clock, page, recorded, outcome
+):
+    await crash_while_paging(store, channels, clock, page, recorded)
+    store = await restart(store)
+    try:
+        clock.advance(minutes=1)
+        assert await dispatcher(store, channels, clock).tick() == {}  # the lease still holds
+        clock.advance(minutes=5)
+        assert await dispatcher(store, channels, clock).tick() == {CHANNEL: outcome}
+        clock.advance(minutes=10)
+        assert await dispatcher(store, channels, clock).tick() == {}
+        assert channels.in_channel(CHANNEL) == PAGES
+        run = await BriefingStorage(store).run(CHANNEL, date(2026, 11, 26))
+        assert run.state == "sent" and run.message_id == 1
+        assert (run.page_count, run.pages_sent, run.attempts) == (3, 3, 2)
+    finally:
+        await store.close()
+
+
+async def test_the_missing_pages_continue_the_same_briefing_composed_for_the_same_window(
+    store, channels, clock
+):
+    windows = []
+
+    async def recorded_briefing(scope, hours, now):
+        windows.append(now)
+        return await empty_briefing(scope, hours, now)
+
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await schedule(store, clock)
+    clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    channels.pages, channels.crash_after_page = 3, 1
+    with pytest.raises(Crash):
+        await dispatcher(store, channels, clock, compose=recorded_briefing).tick()
+    channels.crash_after_page = None
+    store = await restart(store)
+    try:
+        clock.advance(minutes=20)
+        resumed = dispatcher(store, channels, clock, compose=recorded_briefing)
+        assert await resumed.tick() == {CHANNEL: "sent"}
+        assert windows == [datetime(2026, 11, 26, 7, 0, tzinfo=UTC)] * 2
+        assert channels.in_channel(CHANNEL) == PAGES
+    finally:
+        await store.close()
+
+
+async def test_a_transient_failure_between_pages_resends_only_the_missing_pages(
+    store, channels, clock
+):
+    clock.set(datetime(2026, 11, 25, 12, 0, tzinfo=UTC))
+    await schedule(store, clock)
+    clock.set(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    channels.pages, channels.fail_from_page = 3, 2
+    channels.fail_with = DeliveryError("Discord answered 503; I will retry.", permanent=False)
+    bot = dispatcher(store, channels, clock)
+    assert await bot.tick() == {CHANNEL: "failed"}
+    assert channels.in_channel(CHANNEL) == PAGES[:1]
+    channels.fail_with = None
+    clock.advance(minutes=1)
+    assert await bot.tick() == {CHANNEL: "sent"}
+    assert channels.in_channel(CHANNEL) == PAGES
+
+
+async def test_a_channel_that_cannot_be_read_after_a_crash_is_retried_not_posted_to_twice(
+    store, channels, clock
+):
+    await crash_while_paging(store, channels, clock, page=2, recorded=False)
+    store = await restart(store)
+    try:
+        clock.advance(minutes=6)
+        unreadable = DeliveryError("Discord answered 503; I will retry.", permanent=False)
+        channels.history_fails_with = unreadable
+        assert await dispatcher(store, channels, clock).tick() == {CHANNEL: "failed"}
+        assert channels.in_channel(CHANNEL) == PAGES[:2]
+        channels.history_fails_with = None
+        clock.advance(minutes=1)
+        assert await dispatcher(store, channels, clock).tick() == {CHANNEL: "sent"}
+        assert channels.in_channel(CHANNEL) == PAGES
+    finally:
+        await store.close()
+
+
+async def test_a_briefing_cut_short_by_a_crash_is_not_finished_after_the_grace_period(
+    store, channels, clock
+):
+    await crash_while_paging(store, channels, clock, page=1)
+    store = await restart(store)
+    try:
+        clock.advance(hours=3)
+        assert await dispatcher(store, channels, clock).tick() == {CHANNEL: "skipped"}
+        assert channels.in_channel(CHANNEL) == PAGES[:1]
+        run = await BriefingStorage(store).run(CHANNEL, date(2026, 11, 26))
+        assert run.state == "skipped" and "missed by 3 h 0 min" in run.detail
+    finally:
+        await store.close()
+
+
+async def test_two_dispatchers_resuming_one_briefing_post_each_missing_page_once(
+    database, store, channels, clock
+):
+    await crash_while_paging(store, channels, clock, page=1, recorded=False)
+    await store.close()
+    first, second = await SqliteStore.open(database), await SqliteStore.open(database)
+    try:
+        clock.advance(minutes=6)
+        channels.delay = 0.05
+        outcomes = await asyncio.gather(
+            dispatcher(first, channels, clock).tick(), dispatcher(second, channels, clock).tick()
+        )
+        assert sorted(o.get(CHANNEL, "") for o in outcomes) in (["", "sent"], ["sent", "taken"])
+        assert channels.in_channel(CHANNEL) == PAGES
+    finally:
+        await first.close()
+        await second.close()
+
+
 async def test_two_dispatchers_on_one_database_file_send_once(database, channels, clock):
     first, second = await SqliteStore.open(database), await SqliteStore.open(database)
     try:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
+from bot.inert_text import safe
 from bot.models import Analysis, Article, Quote, Speaker
 from bot.plain_text import ELLIPSIS, one_line, shorten
 
@@ -40,41 +41,9 @@ NO_MENTIONS = discord.AllowedMentions.none()
 BRAND_COLOUR = discord.Colour(0x2B6CB0)
 WORDS_PER_MINUTE = 230
 KEY_QUOTES_SHOWN = 3
-ZERO_WIDTH_SPACE = "\u200b"
 _CONTINUED = "\n\n*Continued under “Full summary”.*"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+")
-_WEB_ADDRESS = r"https?://[^\s<>\[\]]*[^\s<>\[\].,:;\"')]"
-_MARKUP = r"[\\`*_~|\[\]<]|(?<!\S)#"
-"""Characters that format or link, and a ``#`` that could open or close a heading."""
-_MARKUP_OR_ADDRESS = re.compile(rf"(?P<address>{_WEB_ADDRESS})|(?P<markup>{_MARKUP})")
-_LINE_START_MARKUP = re.compile(r"^(\s*)([->]|\+(?=\s))", re.MULTILINE)
-_ORDERED_LIST = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
-_MENTION = re.compile(r"@(everyone|here)|<(@[!&]?|#)(?=\d)", re.IGNORECASE)
-
-
-def safe(text: str) -> str:
-    """Untrusted text made inert, in Discord and in markdown: it can neither format nor ping.
-
-    Markdown characters are backslash-escaped everywhere but inside web addresses (which must
-    stay whole to link), and so is what only counts at the start of a line (block quotes,
-    lists, subtext); ``@everyone``, ``@here`` and user and role mentions are also broken with
-    a zero-width space. Line breaks are kept: callers that need one line pass ``one_line(text)``.
-    """
-    escaped = _MARKUP_OR_ADDRESS.sub(_escape_markup, text)
-    escaped = _LINE_START_MARKUP.sub(r"\1\\\2", escaped)
-    escaped = _ORDERED_LIST.sub(r"\1\\.", escaped)
-    return _MENTION.sub(_break_mention, escaped)
-
-
-def _escape_markup(match: re.Match[str]) -> str:
-    return match.group("address") or "\\" + match.group("markup")
-
-
-def _break_mention(match: re.Match[str]) -> str:
-    if match.group(1):
-        return "@" + ZERO_WIDTH_SPACE + match.group(1)
-    return "<" + ZERO_WIDTH_SPACE + match.group(2)
 
 
 def split_to_fit(text: str, limit: int) -> list[str]:

@@ -40,3 +40,11 @@ def test_only_the_faces_import_discord() -> None:
             continue
         bad = {name for name in _imports(path) if _matches(name, {"discord"})}
         assert not bad, f"{relative} imports discord"
+
+
+def test_the_briefing_does_not_load_discord_through_the_renderer() -> None:
+    """The CLI's markdown briefing escapes text with ``bot.inert_text``, not ``bot.render``,
+    so running it never imports discord.py."""
+    for path in sorted((ROOT / "bot" / "briefing").rglob("*.py")):
+        bad = {name for name in _imports(path) if _matches(name, {"bot.render", "bot.client"})}
+        assert not bad, f"{path.relative_to(ROOT)} imports {bad}"

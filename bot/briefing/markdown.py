@@ -12,8 +12,8 @@ from bot.briefing.text import (
     window_line,
 )
 from bot.briefing.types import Briefing, Story
+from bot.inert_text import safe
 from bot.plain_text import one_line
-from bot.render import safe
 
 CLI_HOW_TO_ADD = (
     "Analyze a few articles first (`briefbot analyze URL`), or add RSS feeds in Discord with "

@@ -21,8 +21,8 @@ from bot.briefing.text import (
     window_line,
 )
 from bot.briefing.types import Briefing, Story
+from bot.inert_text import safe
 from bot.plain_text import one_line
-from bot.render import safe
 
 HEADLINE_CHARS = 200
 SOURCES_CHARS = 900

@@ -12,7 +12,7 @@ from bot.briefing.feed_storage import Feed
 from bot.briefing.schedule import next_run
 from bot.briefing.storage import RunRecord, Schedule
 from bot.briefing.text import address, shorten
-from bot.render import safe
+from bot.inert_text import safe
 
 ERROR_CHARS = 300
 """A feed's last error is our own message, but may quote a stranger's (a parser's) detail."""

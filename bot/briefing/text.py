@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount
+from bot.inert_text import safe
 from bot.plain_text import one_line, shorten
-from bot.render import safe
 
 _QUOTE_MARKS = "“”\"' "
 QUOTE_CHARS = 400

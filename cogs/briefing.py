@@ -93,18 +93,24 @@ class DiscordSender:
         self.bot = bot
 
     async def send(self, delivery: Delivery, briefing: Briefing) -> int:
+        """Post the pages still missing, each recorded as it lands, so a restart resumes."""
         channel = await self._channel(delivery.channel_id)
-        embeds = briefing_embeds(briefing, ZoneInfo(delivery.time_zone), delivery.marker)
+        embeds = briefing_embeds(briefing, ZoneInfo(delivery.time_zone))
+        for index, embed in enumerate(embeds):
+            embed.set_footer(text=delivery.only_page(index, len(embeds)).marker)
         first = 0
-        for page, embed in enumerate(embeds):
+        for page in range(await delivery.pages.begin(len(embeds)), len(embeds)):
             try:
                 message = await channel.send(
-                    embed=embed, nonce=delivery.nonce(page), allowed_mentions=render.NO_MENTIONS
+                    embed=embeds[page],
+                    nonce=delivery.nonce(page),
+                    allowed_mentions=render.NO_MENTIONS,
                 )
             except discord.HTTPException as error:
                 raise _delivery_error(error) from None
             except (aiohttp.ClientError, OSError, TimeoutError):
                 raise DeliveryError("Discord could not be reached.", permanent=False) from None
+            await delivery.pages.posted(page, message.id)
             first = first or message.id
         return first
 

@@ -41,6 +41,9 @@ class ChannelDiscord(FakeDiscord):
         self.posted: dict[str, list[dict]] = {}
         self.deleted: set[str] = set()
         self.forbidden: set[str] = set()
+        self.failing_posts: set[int] = set()
+        """Numbers (from 1) of the posts that get a 503 instead, as a Discord outage would."""
+        self.post_attempts = 0
 
     def _route(self, method: str, parts: list[str], body: Any) -> Any:
         match method, parts:
@@ -51,6 +54,9 @@ class ChannelDiscord(FakeDiscord):
                 self._check(channel)
                 if channel in self.forbidden:
                     raise DiscordError(403, 50013, "Missing Permissions")
+                self.post_attempts += 1
+                if self.post_attempts in self.failing_posts:
+                    raise DiscordError(503, 0, "Service Unavailable")
                 message = message_payload(
                     body.get("content", ""),
                     channel_id=int(channel),
@@ -250,6 +256,47 @@ async def test_the_dispatcher_posts_through_discord_once_and_finds_it_after_a_cr
     clock.advance(minutes=6)
     assert await dispatcher().tick() == {CHANNEL_ID: "found"}
     assert len(fake_discord.posted[str(CHANNEL_ID)]) == len(posted)
+
+
+async def test_a_briefing_cut_off_between_pages_resumes_with_the_missing_pages_only(
+    driver, fake_discord
+):
+    cog = driver.bot.get_cog("Briefing")
+    await store_articles(driver.bot, datetime(2026, 11, 26, 6, 30, tzinfo=UTC))
+    await briefing(
+        driver,
+        *subcommand("schedule", option("time", "08:00"), option("timezone", "Europe/Berlin")),
+    )
+    await cog.storage.save_schedule(
+        (await cog.storage.schedule(CHANNEL_ID)), datetime(2026, 11, 25, tzinfo=UTC)
+    )
+    clock = FakeClock(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
+    service = driver.bot.service
+
+    def dispatcher() -> Dispatcher:
+        return Dispatcher(
+            cog.storage,
+            lambda scope, hours, now: briefing_for(service, scope, hours, now),
+            cog.dispatcher.sender,
+            grace=timedelta(hours=2),
+            clock=clock,
+        )
+
+    fake_discord.failing_posts = {2}  # page 1 lands, then Discord fails on page 2
+    assert await dispatcher().tick() != {CHANNEL_ID: "sent"}
+    assert len(fake_discord.posted[str(CHANNEL_ID)]) == 1
+    for _ in range(12):  # retries come after a back-off; give the clock room
+        clock.advance(minutes=10)
+        if await dispatcher().tick() == {CHANNEL_ID: "sent"}:
+            break
+    posted = fake_discord.posted[str(CHANNEL_ID)]
+    footers = [m["embeds"][0]["footer"]["text"] for m in posted]
+    count = len(footers)
+    assert count >= 2
+    assert footers == [
+        f"Daily briefing · 2026-11-26 · Page {n} of {count}" for n in range(1, count + 1)
+    ]
+    assert len({m["nonce"] for m in posted}) == count
 
 
 async def test_a_deleted_channel_pauses_its_schedule_and_status_says_why(driver, fake_discord):

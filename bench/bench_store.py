@@ -2,9 +2,9 @@
 
 Run: ``.venv/bin/python bench/bench_store.py [--quotes 100000] [--queries 300]``
 
-- Cache hit: ``Service.analyze_text`` of an article already stored (hash, lookup, JSON decode,
-  submission insert), against a cold analysis of a new article with the real engine (spaCy in
-  a thread, as the CLI runs it).
+- Cache hit: ``Service.analyze_text`` of an article already stored (hash, lookup, submission
+  insert; the stored JSON is decoded on the first hit only), against a cold analysis of a new
+  article with the real engine (spaCy in a thread, as the CLI runs it).
 - Who said: a generated corpus (``--quotes`` quotes, ten per article, words drawn from a
   Zipf-distributed synthetic vocabulary so full-text posting lists are as skewed as in real
   text: function words hold the head of the curve, content words take rank 100 and down),

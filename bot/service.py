@@ -202,7 +202,7 @@ class Service:
             url=url,
         )
         record = answer.record or await self._record(answer.article_id)
-        analysis = self._with_length(dataclasses.replace(answer.analysis, url=url), sentences)
+        analysis = self._with_length(_at_address(answer.analysis, url), sentences)
         return AnalysisResult(
             answer.article_id, _article(record, analysis), analysis, answer.cached, now
         )
@@ -255,7 +255,7 @@ class Service:
                 _article(record, analysis), record.content_hash, analysis.algorithm
             )
             analysis, from_cache = answer.analysis, False
-        analysis = dataclasses.replace(analysis, url=submission.url)
+        analysis = _at_address(analysis, submission.url)
         return AnalysisResult(
             article_id, _article(record, analysis), analysis, from_cache, submission.submitted_at
         )
@@ -339,6 +339,15 @@ def _check_length(sentences: int | None) -> None:
     """Refuse an impossible summary length before any work is done."""
     if sentences is not None and not 1 <= sentences <= 10:
         raise InputError("The number of summary sentences must be between 1 and 10.")
+
+
+def _at_address(analysis: Analysis, url: str) -> Analysis:
+    """The analysis as shown to a scope: at the scope's own address, not the stored one.
+
+    A cached analysis is shared by every scope, so it is never changed; a copy is made only
+    when the address differs (an article pasted as text, the common case, needs none).
+    """
+    return analysis if analysis.url == url else dataclasses.replace(analysis, url=url)
 
 
 def _article(record: ArticleRecord, analysis: Analysis) -> Article:

@@ -23,6 +23,7 @@ import aiosqlite
 
 from bot.models import Analysis, Article, Quote
 from bot.store import fulltext
+from bot.store.analysis_json import DecodedAnalyses, encode_analysis
 from bot.store.base import Store
 from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
 from bot.store.schema import Migration
@@ -36,8 +37,9 @@ _SCOPE_URL = """
 """
 """The address a scope sees for article ``a``: its own latest link, never ``a.canonical_url``
 (another scope's link, maybe a private one). Takes the scope key as its parameter. "Latest" is
-the highest submission id (ids grow with time): a lookup in the (scope, article) index, where an
-ORDER BY on the time made SQLite scan the scope's whole history for every quote."""
+the highest submission id (ids grow with time): a lookup in the partial index of submissions by
+link (migration 0006), where an ORDER BY on the time made SQLite scan the scope's whole history
+for every quote, and the (scope, article) index alone read every earlier submission of it."""
 
 _QUOTE_COLUMNS = f"""
     q.id, q.text, q.start_offset, q.end_offset, q.kind, q.context, q.speaker_name, q.role,
@@ -59,8 +61,9 @@ def stamp(moment: datetime) -> str:
 
 
 def unstamp(text: str) -> datetime:
-    """Inverse of ``stamp``."""
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    """Inverse of ``stamp`` (``fromisoformat`` reads the same text as a ``strptime`` with
+    ``stamp``'s format, some twenty times faster: one runs on every cache hit)."""
+    return datetime.fromisoformat(text)
 
 
 class SqliteStore(Store):
@@ -70,6 +73,8 @@ class SqliteStore(Store):
         self._db = db
         self.path = path
         self._write_lock = asyncio.Lock()
+        self._decoded = DecodedAnalyses()
+        self._open = True
 
     @property
     def connection(self) -> aiosqlite.Connection:
@@ -104,6 +109,7 @@ class SqliteStore(Store):
         return cls(db, path)
 
     async def close(self) -> None:
+        self._open = False
         await self._db.close()
 
     @asynccontextmanager
@@ -118,33 +124,32 @@ class SqliteStore(Store):
             await self._db.execute("COMMIT")
 
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        async with self._db.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        """Run one statement and fetch its rows in one trip to the connection's thread.
+
+        A cursor would take three trips (execute, fetch, close), and on a cache hit the trips,
+        not SQLite, are most of the time. A closed store fails as a closed connection does.
+        """
+        if not self._open:
+            raise ValueError("no active connection: the store is closed")
+        return list(await self._db.execute_fetchall(sql, params))
 
     async def _one(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        async with self._db.execute(sql, params) as cursor:
-            return await cursor.fetchone()
+        return next(iter(await self._all(sql, params)), None)
 
     # Articles and analyses.
 
     async def find_cached(
         self, algorithm: str, *, url: str | None = None, content_hash: str | None = None
     ) -> tuple[ArticleRecord, CachedAnalysis | None] | None:
-        select = (
-            f"SELECT {_ARTICLE_COLUMNS}, n.data, n.engine_version, n.created_at FROM articles a"
-            " LEFT JOIN analyses n ON n.article_id = a.id AND n.algorithm = ?"
-        )
         row = None
         if url:
-            row = await self._one(
-                f"{select} JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?",
-                (algorithm, url),
-            )
+            row = await self._one(_CACHED_BY_URL, (algorithm, url))
         if row is None and content_hash:
-            row = await self._one(f"{select} WHERE a.content_hash = ?", (algorithm, content_hash))
+            row = await self._one(_CACHED_BY_HASH, (algorithm, content_hash))
         if row is None:
             return None
-        return _article(row), _cached(row[9:]) if row[9] is not None else None
+        record = _article(row)
+        return record, self._cached(record.id, algorithm, row[9:]) if row[9] is not None else None
 
     async def get_article(self, article_id: int) -> ArticleRecord | None:
         row = await self._one(
@@ -158,15 +163,25 @@ class SqliteStore(Store):
             "WHERE article_id = ? AND algorithm = ?",
             (article_id, algorithm),
         )
-        return None if row is None else _cached(row)
+        return None if row is None else self._cached(article_id, algorithm, row)
 
     async def latest_analysis(self, article_id: int) -> CachedAnalysis | None:
         row = await self._one(
-            "SELECT data, engine_version, created_at FROM analyses WHERE article_id = ?"
-            " ORDER BY created_at DESC LIMIT 1",
+            "SELECT data, engine_version, created_at, algorithm FROM analyses"
+            " WHERE article_id = ? ORDER BY created_at DESC LIMIT 1",
             (article_id,),
         )
-        return None if row is None else _cached(row)
+        return None if row is None else self._cached(article_id, row[3], row)
+
+    def _cached(self, article_id: int, algorithm: str, row: Sequence[Any]) -> CachedAnalysis:
+        """The analysis in a ``(data, engine_version, created_at)`` row, decoded once."""
+        key = (article_id, algorithm, row[1], row[2])
+        cached = self._decoded.get(key)
+        if cached is None:
+            analysis = Analysis.from_dict(json.loads(row[0]))
+            cached = CachedAnalysis(analysis, row[1], unstamp(row[2]))
+            self._decoded.put(key, cached, len(row[0]))
+        return cached
 
     async def save_analysis(
         self,
@@ -176,7 +191,7 @@ class SqliteStore(Store):
         urls: Sequence[str] = (),
     ) -> int:
         now = stamp(datetime.now(UTC))
-        data = json.dumps(analysis.to_dict(), ensure_ascii=False, separators=(",", ":"))
+        data = await asyncio.to_thread(encode_analysis, analysis)
         async with self.transaction() as db:
             row = await self._one("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
             if row is not None:
@@ -229,11 +244,8 @@ class SqliteStore(Store):
         # A submission without a link inherits the scope's own latest link, so the address the
         # scope sees comes back from this one statement: one round trip on every cache hit.
         async with self._write_lock:  # one statement: its own transaction, one round trip
-            cursor = await self._db.execute(
-                "INSERT INTO submissions (scope_key, guild_id, channel_id, user_id, article_id,"
-                " submitted_at, url) SELECT ?, ?, ?, ?, a.id, ?,"
-                f" CASE WHEN ? <> '' THEN ? ELSE {_SCOPE_URL} END"
-                " FROM articles a WHERE a.id = ? RETURNING url",
+            rows = await self._all(
+                _INSERT_SUBMISSION,
                 (
                     scope_key,
                     guild_id,
@@ -246,8 +258,7 @@ class SqliteStore(Store):
                     article_id,
                 ),
             )
-            row = await cursor.fetchone()
-        return str(row[0]) if row else ""
+        return str(rows[0][0]) if rows else ""
 
     async def last_submission(self, article_id: int, scope_key: str) -> Submission | None:
         row = await self._one(
@@ -408,6 +419,18 @@ _ARTICLE_COLUMNS = (
     "a.id, a.canonical_url, a.content_hash, a.title, a.byline, a.published, a.site_name,"
     " a.source, a.fetched_at"
 )
+_CACHED = (
+    f"SELECT {_ARTICLE_COLUMNS}, n.data, n.engine_version, n.created_at FROM articles a"
+    " LEFT JOIN analyses n ON n.article_id = a.id AND n.algorithm = ?"
+)
+_CACHED_BY_URL = f"{_CACHED} JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?"
+_CACHED_BY_HASH = f"{_CACHED} WHERE a.content_hash = ?"
+_INSERT_SUBMISSION = (
+    "INSERT INTO submissions (scope_key, guild_id, channel_id, user_id, article_id,"
+    " submitted_at, url) SELECT ?, ?, ?, ?, a.id, ?,"
+    f" CASE WHEN ? <> '' THEN ? ELSE {_SCOPE_URL} END"
+    " FROM articles a WHERE a.id = ? RETURNING url"
+)
 
 
 def _article(row: Sequence[Any]) -> ArticleRecord:
@@ -422,10 +445,6 @@ def _article(row: Sequence[Any]) -> ArticleRecord:
         source=row[7],
         fetched_at=unstamp(row[8]),
     )
-
-
-def _cached(row: Sequence[Any]) -> CachedAnalysis:
-    return CachedAnalysis(Analysis.from_dict(json.loads(row[0])), row[1], unstamp(row[2]))
 
 
 def _quote(row: Sequence[Any]) -> QuoteRecord:

@@ -107,6 +107,20 @@ async def test_a_server_pasting_anothers_linked_article_never_sees_that_link(
     assert [r[2] for r in await web_service.recent_articles(GUILD_A, "SECRET")] == [link]
 
 
+async def test_hit_after_hit_one_cached_analysis_shows_each_server_only_its_own_address(
+    web_service: Service, site: tuple[str, Counter[str]]
+) -> None:
+    base, _ = site
+    link = f"{base}/news/bike-lanes?gift=SECRET"
+    first = await web_service.analyze_url(link, GUILD_A)
+    for _ in range(2):
+        for scope, address in ((GUILD_B, ""), (GUILD_A, link), (DM, ""), (GUILD_A, link)):
+            hit = await web_service.analyze_text(first.analysis.text, scope)
+            read_back = await web_service.article(first.article_id, scope)
+            assert hit.cached and hit.article_id == first.article_id
+            assert (hit.analysis.url, hit.article.url, read_back.analysis.url) == (address,) * 3
+
+
 async def test_a_syndicated_copy_shows_each_server_the_address_it_linked(
     web_service: Service, site: tuple[str, Counter[str]]
 ) -> None:

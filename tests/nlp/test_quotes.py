@@ -551,3 +551,13 @@ def test_name_set_beside_a_description_with_a_place(nlp: Language) -> None:
         "master at impossible deals: “He showed again and again that he could close them.”"
     )
     assert said(nlp, text)[0][1] == "Lawrence B. Cummings"
+
+
+def test_reporting_verb_the_parser_hung_on_the_object_of_a_relative_clause(
+    nlp: Language,
+) -> None:
+    text = (
+        "Much of Lindqvist’s anger was also directed at Okafor, who Lindqvist on Wednesday "
+        "called “a reckless, dishonest operator.”"
+    )
+    assert said(nlp, text) == [("a reckless, dishonest operator.", "Lindqvist")]

@@ -188,13 +188,16 @@ def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_ORPHAN_DEPS = frozenset({"ROOT", "acl", "relcl", "advcl", "ccomp"})
+"""Where a finite reporting verb left without a subject is a parse slip ("Bannon, who Beck
+on Wednesday called “…”" hangs "called" on Bannon)."""
 
 
 def _orphan_subject(verb: Token, quoted: set[int]) -> int | None:
     """ "…, her adviser, Jake Sullivan, said: “…”": when the parser hangs the speaker on some
     other word (as an appositive of the paper) and leaves the main reporting verb with no
     subject at all, the nearest person named before the verb in its sentence speaks."""
-    if verb.dep_ != "ROOT" or verb.tag_ not in _FINITE_TAGS:
+    if verb.dep_ not in _ORPHAN_DEPS or verb.tag_ not in _FINITE_TAGS:
         return None
     if any(
         (child.dep_ in SUBJECT_DEPS and not _is_time(child)) or child.dep_ == "expl"

@@ -561,3 +561,13 @@ def test_reporting_verb_the_parser_hung_on_the_object_of_a_relative_clause(
         "called “a reckless, dishonest operator.”"
     )
     assert said(nlp, text) == [("a reckless, dishonest operator.", "Lindqvist")]
+
+
+def test_speaker_after_a_quote_with_a_long_appositive_before_the_verb(nlp: Language) -> None:
+    text = (
+        "“The mayor needs a plan for the voters on the islands,” Nate Okafor, the polling "
+        "analyst who founded a forecasting website in 2008, tweeted on Wednesday."
+    )
+    assert said(nlp, text) == [
+        ("The mayor needs a plan for the voters on the islands,", "Nate Okafor")
+    ]

@@ -285,20 +285,17 @@ def trailing_cue(
         named = _chunk_head(_up_to_comma(list(doc[dash.i + 1 : dash.i + 7])))
         if named is not None and (named.pos_ == "PROPN" or named.ent_type_ == "PERSON"):
             return dash, named.i
-    window: list[Token] = []
-    closed = False
-    for token in doc[after:]:
-        if token.text == "." and token.i > 0 and doc[token.i - 1].lower_ in _ABBREVIATED_TITLES:
-            continue  # "said Navy Capt. Jeff Davis": the abbreviation's period ends nothing
-        if token.text in (".", ";", "!", "?") or "\n" in token.text:
-            closed = True
-            break
-        if token.i not in quoted:
-            window.append(token)
-        if len(window) >= _TRAIL_LIMIT:
-            break
+    window, closed = _trail(doc, after, quoted, _TRAIL_LIMIT)
+    named_first = _named_first(window)
+    if named_first and not any(t.lemma_.lower() in SPEECH_VERBS for t in window):
+        # “…,” Nate Silver, the polling guru who founded a site, tweeted: a long appositive
+        window, closed = _trail(doc, after, quoted, _LONG_TRAIL)
     finite = [t for t in window if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")]
     verbs = [t for t in finite if t.lemma_.lower() in SPEECH_VERBS]
+    if not verbs and named_first:  # the tagger reads "…, Nate Silver, the guru who …, tweeted"
+        verbs = [  # as a participle after a long appositive
+            t for t in window if t.pos_ == "VERB" and t.tag_ == "VBN" and _speech(t)
+        ]
     if not verbs and whole and closed and len(window) <= _SHORT_TRAIL and len(finite) == 1:
         verb = finite[0]  # “…,” Trump shot back. / “…,” an angry Hollande retaliated.
         named = _named_subject(verb, [t for t in window if t.i < verb.i])
@@ -307,7 +304,7 @@ def trailing_cue(
         return None
     verb = verbs[0]
     before = [t for t in window if t.i < verb.i]
-    if len(before) > _SHORT_TRAIL and any(t in finite for t in before):
+    if len(before) > _SHORT_TRAIL and any(t in finite for t in before) and not named_first:
         return None  # “…,” while others penned letters that called him …: a clause of its own
     subject = _named_subject(verb, before)
     if subject is not None:
@@ -320,6 +317,33 @@ def trailing_cue(
     return (verb, head.i) if head is not None else None
 
 
+def _trail(doc: Doc, after: int, quoted: set[int], limit: int) -> tuple[list[Token], bool]:
+    """Up to ``limit`` unquoted tokens after a quote, to the end of its sentence; whether the
+    sentence ended within them."""
+    window: list[Token] = []
+    for token in doc[after:]:
+        if token.text == "." and token.i > 0 and doc[token.i - 1].lower_ in _ABBREVIATED_TITLES:
+            continue  # "said Navy Capt. Jeff Davis": the abbreviation's period ends nothing
+        if token.text in (".", ";", "!", "?") or "\n" in token.text:
+            return window, True
+        if token.i not in quoted:
+            window.append(token)
+        if len(window) >= limit:
+            break
+    return window, False
+
+
+def _speech(token: Token) -> bool:
+    return token.lemma_.lower() in SPEECH_VERBS
+
+
+def _named_first(window: list[Token]) -> bool:
+    """Whether the clause after a quote opens with a person's name ("…,” Nate Silver, …)."""
+    words = [t for t in window if not t.is_punct]
+    return bool(words) and words[0].ent_type_ == "PERSON"
+
+
+_LONG_TRAIL = 24
 _DASHES = ("―", "—", "–", "--")
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that", "which"})
 _ABBREVIATED_TITLES = frozenset(

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from bot.nlp.quotes.classify import opens_clause
-from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues, trailing_cue
+from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import QuotedSpan
+from bot.nlp.quotes.trailing import trailing_cue
 
 _NOUN_CUE_PENALTY = 8
 """Tokens a noun cue ("in a statement") counts as farther away than a verb cue."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,6 +29,12 @@ from bot.nlp.quotes.names import (
     tidy_name,
     with_titles_before,
 )
+from bot.nlp.quotes.person import (
+    Person,
+    Sighting,
+    honorific_or_name_gender,
+    uncontradicted,
+)
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _MODIFIER_DEPS = {"compound", "poss", "amod", "nmod"}
@@ -39,105 +44,10 @@ _SENTENCE_OPENING = 3
 misses subjects that carry long appositives: "Gov. Ed Rendell, R-Pa., despite …")."""
 
 
-@dataclass
-class Person:
-    """One person's cluster of mentions."""
-
-    key: str
-    names: Counter[str] = field(default_factory=Counter)
-    gender_votes: Counter[str] = field(default_factory=Counter)
-    named_votes: Counter[str] = field(default_factory=Counter)
-    """Pronouns right after the full name ("Rakeyia Scott … her husband"), counted only when
-    another person shares the surname: evidence the relative's bare-surname mentions cannot
-    blur."""
-    roles: list[str] = field(default_factory=list)
-    stated_gender: str | None = None
-    """The gender the given name states ("Donald"), unless the article's own evidence says
-    otherwise: then the cluster holds two people of one surname and the name cannot decide."""
-    last_seen: int = 0
-    first_seen: int = 0
-    seen: list[int] = field(default_factory=list)
-    """Token indices of every mention, in order: who was named last before a given point."""
-
-    def recency(self, at: int) -> int:
-        """The last mention before ``at`` (-1 when the person is only named later)."""
-        index = bisect_left(self.seen, at)
-        return self.seen[index - 1] if index else -1
-
-    @property
-    def name(self) -> str:
-        """The canonical name: the fullest form the article uses (at most four words)."""
-        return max(self.names, key=lambda n: (min(len(n.split()), 4), self.names[n]))
-
-    @property
-    def first_name(self) -> str | None:
-        words = self.name.split()
-        return words[0].lower() if len(words) > 1 else None
-
-    def fits(self, gender: str) -> float:
-        """How well a pronoun of ``gender`` fits: 1 unless the evidence says otherwise.
-
-        Evidence is soft (pronoun votes can be wrong in an article about several people), so a
-        mismatch lowers the score by how one-sided the votes are instead of excluding. One-sided
-        votes after the full name win over the cluster's: bare "Scott" may be her husband.
-        """
-        if self.stated_gender is not None:
-            return 1.0 if self.stated_gender == gender else 0.0
-        decisive = len(self.named_votes) == 1
-        votes = self.named_votes if decisive else self.gender_votes
-        same = votes[gender]
-        other = votes.total() - same
-        if other <= same:
-            return 1.0
-        return (same + 0.5) / (same + other + 1)
-
-    @property
-    def gender(self) -> str | None:
-        """The given name's gender, else what honorifics and pronouns voted for."""
-        if self.stated_gender is not None:
-            return self.stated_gender
-        if not self.gender_votes:
-            return None
-        (best, count), *rest = [*self.gender_votes.most_common(2), ("", 0)]
-        return best if count > rest[0][1] else None
-
-
 def _names_the_subject(name: Token) -> bool:
     """ "The minister of the economy, Mr. Guajardo Villarreal, argues …": a name in apposition
     to the subject is the subject."""
     return name.dep_ == "appos" and name.head.dep_ in _SUBJECT_DEPS
-
-
-def _uncontradicted(stated: str | None, person: Person) -> str | None:
-    """The given name's gender unless the honorifics and pronouns clearly say the other."""
-    if stated is None:
-        return None
-    same = person.gender_votes[stated]
-    other = person.gender_votes.total() - same
-    return None if other > 2 * same + 2 else stated
-
-
-def _honorific_gender(person: Person) -> str | None:
-    """The gender a cluster's titles state so far ("Mr. Obama"), or a listed given name."""
-    stated = given_name_gender(person.name)
-    if stated is not None:
-        return stated
-    if not person.gender_votes:
-        return None
-    return person.gender_votes.most_common(1)[0][0]
-
-
-@dataclass(frozen=True)
-class Sighting:
-    """A mention of a person at one place: the salience model's unit."""
-
-    person: str
-    token: int
-    sentence: int
-    paragraph: int
-    subject: bool
-    speaker: bool = False
-    full_name: bool = False
 
 
 class People:
@@ -174,7 +84,7 @@ class People:
         self.sightings.sort(key=lambda s: s.token)
         self._vote_pronoun_genders()
         for person in self.persons.values():
-            person.stated_gender = _uncontradicted(given_name_gender(person.name), person)
+            person.stated_gender = uncontradicted(given_name_gender(person.name), person)
 
     def _add(self, entity: Span) -> None:
         tokens = with_titles_before(list(entity))
@@ -246,11 +156,11 @@ class People:
                     or lowered.endswith(" " + p.name.lower())
                     or p.name.lower().endswith(" " + lowered)  # "Guajardo Villarreal"
                 )
-                and (stated is None or _honorific_gender(p) in (stated, None))
+                and (stated is None or honorific_or_name_gender(p) in (stated, None))
             ]
         else:
             if gender:
-                fitting = [p for p in candidates if _honorific_gender(p) in (gender, None)]
+                fitting = [p for p in candidates if honorific_or_name_gender(p) in (gender, None)]
                 candidates = fitting or [p for p in candidates if not given_name_gender(p.name)]
             if role:
                 titled = [p for p in candidates if _shares_title(p, role)]

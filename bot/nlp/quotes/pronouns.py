@@ -15,7 +15,8 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 from bot.nlp.quotes.names import PRONOUN_GENDER
-from bot.nlp.quotes.people import People, Person, Sighting, speaks
+from bot.nlp.quotes.people import People, speaks
+from bot.nlp.quotes.person import Person, Sighting
 
 WINDOW_SENTENCES = 6
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})

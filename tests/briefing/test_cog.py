@@ -8,6 +8,7 @@ through discord.py's own HTTP client, nonce handling and error types.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -218,9 +219,11 @@ async def test_a_bad_time_or_zone_is_explained(driver, fake_discord):
     assert "IANA" in fake_discord.original(payload)["content"]
 
 
-async def test_the_dispatcher_posts_through_discord_once_and_finds_it_after_a_crash(
-    driver, fake_discord
-):
+async def scheduled_at_eight(
+    driver: BotDriver,
+) -> tuple[Any, FakeClock, Callable[[], Dispatcher]]:
+    """A server with a day's stories, a briefing due at 08:00 Berlin time and a clock at 08:00;
+    returns the cog, the clock and a maker of fresh dispatchers (a restart is a new one)."""
     cog = driver.bot.get_cog("Briefing")
     await store_articles(driver.bot, datetime(2026, 11, 26, 6, 30, tzinfo=UTC))
     await briefing(
@@ -241,6 +244,14 @@ async def test_the_dispatcher_posts_through_discord_once_and_finds_it_after_a_cr
             grace=timedelta(hours=2),
             clock=clock,
         )
+
+    return cog, clock, dispatcher
+
+
+async def test_the_dispatcher_posts_through_discord_once_and_finds_it_after_a_crash(
+    driver, fake_discord
+):
+    cog, clock, dispatcher = await scheduled_at_eight(driver)
 
     assert await dispatcher().tick() == {CHANNEL_ID: "sent"}
     posted = fake_discord.posted[str(CHANNEL_ID)]
@@ -261,26 +272,7 @@ async def test_the_dispatcher_posts_through_discord_once_and_finds_it_after_a_cr
 async def test_a_briefing_cut_off_between_pages_resumes_with_the_missing_pages_only(
     driver, fake_discord
 ):
-    cog = driver.bot.get_cog("Briefing")
-    await store_articles(driver.bot, datetime(2026, 11, 26, 6, 30, tzinfo=UTC))
-    await briefing(
-        driver,
-        *subcommand("schedule", option("time", "08:00"), option("timezone", "Europe/Berlin")),
-    )
-    await cog.storage.save_schedule(
-        (await cog.storage.schedule(CHANNEL_ID)), datetime(2026, 11, 25, tzinfo=UTC)
-    )
-    clock = FakeClock(datetime(2026, 11, 26, 7, 0, tzinfo=UTC))
-    service = driver.bot.service
-
-    def dispatcher() -> Dispatcher:
-        return Dispatcher(
-            cog.storage,
-            lambda scope, hours, now: briefing_for(service, scope, hours, now),
-            cog.dispatcher.sender,
-            grace=timedelta(hours=2),
-            clock=clock,
-        )
+    _, clock, dispatcher = await scheduled_at_eight(driver)
 
     fake_discord.failing_posts = {2}  # page 1 lands, then Discord fails on page 2
     assert await dispatcher().tick() != {CHANNEL_ID: "sent"}

@@ -13,7 +13,7 @@ from bot.models import LOCAL_SCOPE, Analysis, Article, SummarySentence
 from bot.store import CachedAnalysis, SqliteStore
 from bot.store.analysis_json import DecodedAnalyses
 from bot.store.keys import content_hash
-from bot.store.sqlite import _INSERT_SUBMISSION
+from bot.store.sqlite_scopes import _INSERT_SUBMISSION
 from tests.store.articles import analysis_with_quotes, store_analysis
 
 

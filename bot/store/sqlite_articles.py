@@ -1,0 +1,145 @@
+"""The analysis cache on SQLite: articles, the addresses that lead to them, their analyses.
+
+This is the hot path of every request (a cache hit is one ``find_cached`` and one submission),
+so lookups fetch the article and its analysis in one statement, and each stored analysis is
+decoded once per process (``analysis_json.DecodedAnalyses``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import aiosqlite
+
+from bot.models import Analysis, Article
+from bot.store.analysis_json import DecodedAnalyses, encode_analysis
+from bot.store.records import ArticleRecord, CachedAnalysis
+from bot.store.sqlite_connection import SqliteConnection, stamp, unstamp
+from bot.store.sqlite_writes import replace_quotes, upsert_url
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.canonical_url, a.content_hash, a.title, a.byline, a.published, a.site_name,"
+    " a.source, a.fetched_at"
+)
+_CACHED = (
+    f"SELECT {_ARTICLE_COLUMNS}, n.data, n.engine_version, n.created_at FROM articles a"
+    " LEFT JOIN analyses n ON n.article_id = a.id AND n.algorithm = ?"
+)
+_CACHED_BY_URL = f"{_CACHED} JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?"
+_CACHED_BY_HASH = f"{_CACHED} WHERE a.content_hash = ?"
+
+
+class SqliteArticles(SqliteConnection):
+    """The ``Store``'s article and analysis methods, and the decoded analyses they reuse."""
+
+    def __init__(self, db: aiosqlite.Connection, path: str) -> None:
+        super().__init__(db, path)
+        self._decoded = DecodedAnalyses()
+
+    async def find_cached(
+        self, algorithm: str, *, url: str | None = None, content_hash: str | None = None
+    ) -> tuple[ArticleRecord, CachedAnalysis | None] | None:
+        row = None
+        if url:
+            row = await self._one(_CACHED_BY_URL, (algorithm, url))
+        if row is None and content_hash:
+            row = await self._one(_CACHED_BY_HASH, (algorithm, content_hash))
+        if row is None:
+            return None
+        record = _article(row)
+        return record, self._cached(record.id, algorithm, row[9:]) if row[9] is not None else None
+
+    async def get_article(self, article_id: int) -> ArticleRecord | None:
+        row = await self._one(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
+        )
+        return None if row is None else _article(row)
+
+    async def load_analysis(self, article_id: int, algorithm: str) -> CachedAnalysis | None:
+        row = await self._one(
+            "SELECT data, engine_version, created_at FROM analyses "
+            "WHERE article_id = ? AND algorithm = ?",
+            (article_id, algorithm),
+        )
+        return None if row is None else self._cached(article_id, algorithm, row)
+
+    async def latest_analysis(self, article_id: int) -> CachedAnalysis | None:
+        row = await self._one(
+            "SELECT data, engine_version, created_at, algorithm FROM analyses"
+            " WHERE article_id = ? ORDER BY created_at DESC LIMIT 1",
+            (article_id,),
+        )
+        return None if row is None else self._cached(article_id, row[3], row)
+
+    def _cached(self, article_id: int, algorithm: str, row: Sequence[Any]) -> CachedAnalysis:
+        """The analysis in a ``(data, engine_version, created_at)`` row, decoded once."""
+        key = (article_id, algorithm, row[1], row[2])
+        cached = self._decoded.get(key)
+        if cached is None:
+            analysis = Analysis.from_dict(json.loads(row[0]))
+            cached = CachedAnalysis(analysis, row[1], unstamp(row[2]))
+            self._decoded.put(key, cached, len(row[0]))
+        return cached
+
+    async def save_analysis(
+        self,
+        article: Article,
+        content_hash: str,
+        analysis: Analysis,
+        urls: Sequence[str] = (),
+    ) -> int:
+        now = stamp(datetime.now(UTC))
+        data = await asyncio.to_thread(encode_analysis, analysis)
+        async with self.transaction() as db:
+            row = await self._one("SELECT id FROM articles WHERE content_hash = ?", (content_hash,))
+            if row is not None:
+                article_id = int(row[0])
+            else:
+                cursor = await db.execute(
+                    "INSERT INTO articles (canonical_url, content_hash, title, byline, published,"
+                    " site_name, source, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        next(iter(urls), "") or article.canonical_url or article.url,
+                        content_hash,
+                        analysis.title or article.title,
+                        analysis.byline or article.byline,
+                        analysis.published or article.published,
+                        article.site_name,
+                        article.source,
+                        now,
+                    ),
+                )
+                article_id = int(cursor.lastrowid or 0)
+            for url in urls:
+                await upsert_url(db, url, article_id)
+            await db.execute(
+                "INSERT INTO analyses (article_id, algorithm, engine_version, data, created_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, algorithm) DO UPDATE SET"
+                " engine_version = excluded.engine_version, data = excluded.data,"
+                " created_at = excluded.created_at",
+                (article_id, analysis.algorithm, analysis.engine_version, data, now),
+            )
+            await replace_quotes(db, article_id, analysis)
+        return article_id
+
+    async def add_url(self, article_id: int, url: str) -> None:
+        async with self.transaction() as db:
+            await upsert_url(db, url, article_id)
+
+
+def _article(row: Sequence[Any]) -> ArticleRecord:
+    return ArticleRecord(
+        id=int(row[0]),
+        canonical_url=row[1],
+        content_hash=row[2],
+        title=row[3],
+        byline=row[4],
+        published=row[5],
+        site_name=row[6],
+        source=row[7],
+        fetched_at=unstamp(row[8]),
+    )

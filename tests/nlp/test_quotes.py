@@ -571,3 +571,11 @@ def test_speaker_after_a_quote_with_a_long_appositive_before_the_verb(nlp: Langu
     assert said(nlp, text) == [
         ("The mayor needs a plan for the voters on the islands,", "Nate Okafor")
     ]
+
+
+def test_verbs_of_attack_in_political_news_are_cues(nlp: Language) -> None:
+    text = (
+        "Anna Lindqvist, the fired campaign manager, ripped the director for acting as "
+        "“the judge and the jury” in the inquiry."
+    )
+    assert said(nlp, text) == [("the judge and the jury", "Anna Lindqvist")]

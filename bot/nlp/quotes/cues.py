@@ -32,6 +32,7 @@ SPEECH_VERBS = frozenset(
     challenge rank dismiss vow bemoan acknowledge opine posit surmise relate retell
     pray plead testify sing shout rant rave muse grumble gripe whine fume speak
     beam smile laugh grin sigh shrug nod bark gasp chuckle marvel exult cheer crow
+    rip hammer snipe express pan knock trash skewer berate scoff
     """.split()  # noqa: SIM905
 )
 """Lemmas of verbs that report speech or writing; kept broad because a missed cue costs more

@@ -579,3 +579,11 @@ def test_verbs_of_attack_in_political_news_are_cues(nlp: Language) -> None:
         "“the judge and the jury” in the inquiry."
     )
     assert said(nlp, text) == [("the judge and the jury", "Anna Lindqvist")]
+
+
+def test_a_speakers_rejection_or_regret_is_a_noun_cue(nlp: Language) -> None:
+    text = (
+        "It was Anna Lindqvist's lyrical rejection of “a politics of cynicism” that first "
+        "made her famous across the country."
+    )
+    assert said(nlp, text) == [("a politics of cynicism", "Anna Lindqvist")]

@@ -43,6 +43,8 @@ NOUN_CUES = frozenset(
     statement remark remarks word words warning comment comments tweet post message letter
     email interview speech testimony response reply answer note memo claim assertion argument
     announcement admission verdict view assessment explanation description quote
+    criticism defense defence rejection regret praise promise pledge vow complaint insistence
+    denial prediction apology jab quip boast plea
     """.split()  # noqa: SIM905
 )
 """Nouns whose owner is the speaker: "Lindqvist's warning that …", "the verdict of X"."""

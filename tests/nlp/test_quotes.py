@@ -587,3 +587,23 @@ def test_a_speakers_rejection_or_regret_is_a_noun_cue(nlp: Language) -> None:
         "made her famous across the country."
     )
     assert said(nlp, text) == [("a politics of cynicism", "Anna Lindqvist")]
+
+
+def test_fragment_ending_in_a_proper_noun_is_not_a_title(nlp: Language) -> None:
+    text = (
+        "The debate ran late.\n\n"
+        "After the debate, Anna Lindqvist said that she was “proud to be a Democrat.”"
+    )
+    assert said(nlp, text) == [("proud to be a Democrat.", "Anna Lindqvist")]
+
+
+def test_quote_after_a_sentence_that_ends_inside_a_show_title(nlp: Language) -> None:
+    text = (
+        "Lindqvist may run again.\n\n"
+        '"It is more of a consideration than it was," Lindqvist said in an interview on '
+        'Sunday on NBC\'s "Meet the Press." "You don\'t have to be the perfect candidate."'
+    )
+    assert said(nlp, text) == [
+        ("It is more of a consideration than it was,", "Lindqvist"),
+        ("You don't have to be the perfect candidate.", "Lindqvist"),
+    ]

@@ -17,8 +17,12 @@ _SENTENCE_ENDS = (".", "!", "?", "…")
 
 def opens_clause(text: str, paragraph_start: int, open_at: int) -> bool:
     """Whether a quote starts where a sentence or a reported clause can start."""
-    lead = text[paragraph_start:open_at].rstrip()
+    lead = text[paragraph_start:open_at].rstrip().rstrip(_CLOSING_MARKS)
     return not lead or lead.endswith(_CLAUSE_OPENERS + _SENTENCE_ENDS)
+
+
+_CLOSING_MARKS = "\"”’'»"
+"""A sentence may end inside a quote mark: ‘… on NBC's "Meet the Press." "You don't …"’."""
 
 
 def classify(
@@ -52,14 +56,15 @@ def classify(
 
 
 def _looks_like_title(words: list[str]) -> bool:
-    """A title or name in quotes ("The Art of the Deal", "Morning Joe"): every content word
-    after the first is capitalised. The first word is capitalised in any sentence, so a short
-    sentence like "Neither do I." is not a title."""
+    """A title or name in quotes ("The Art of the Deal", "Morning Joe"): every long word is
+    capitalised, and so is some content word after the first. The first word is capitalised in
+    any sentence, so "Neither do I." is not a title, nor is "proud to be a Democrat"."""
     if not 2 <= len(words) <= 8:
         return False
-    content = [w.strip(",.;:!?") for w in words[1:]]
-    content = [w for w in content if len(w) > 2 and w.lower() not in _TITLE_SMALL_WORDS]
-    return bool(content) and all(w[0].isupper() for w in content)
+    bare = [w.strip(",.;:!?") for w in words]
+    long_words = [w for w in bare if len(w) > 3]
+    content = [w for w in bare[1:] if len(w) > 2 and w.lower() not in _TITLE_SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() for w in long_words + content)
 
 
 _TITLE_SMALL_WORDS = frozenset(

@@ -607,3 +607,12 @@ def test_quote_after_a_sentence_that_ends_inside_a_show_title(nlp: Language) -> 
         ("It is more of a consideration than it was,", "Lindqvist"),
         ("You don't have to be the perfect candidate.", "Lindqvist"),
     ]
+
+
+def test_participle_without_a_comma_takes_the_subject_of_its_clause(nlp: Language) -> None:
+    text = (
+        "The budget talks stalled.\n\n"
+        "Lindqvist has battled with Okafor over the city's finances for a year, at one point "
+        "calling the mayor a “liar” in public."
+    )
+    assert said(nlp, text) == [("liar", "Lindqvist")]

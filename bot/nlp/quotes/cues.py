@@ -218,7 +218,7 @@ def _orphan_subject(verb: Token, quoted: set[int]) -> int | None:
 def _participle_subject(verb: Token, quoted: set[int]) -> int | None:
     """ "Clinton seemed ready to riff on it, telling the crowd, “…”": when the parser hangs the
     participle on a verb inside the quote, the subject of the clause before the comma speaks."""
-    if verb.tag_ != "VBG" or verb.i == 0 or verb.nbor(-1).text != ",":
+    if verb.tag_ != "VBG" or verb.i == 0:
         return None
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.i in quoted or "\n" in token.text:

@@ -616,3 +616,14 @@ def test_participle_without_a_comma_takes_the_subject_of_its_clause(nlp: Languag
         "calling the mayor a “liar” in public."
     )
     assert said(nlp, text) == [("liar", "Lindqvist")]
+
+
+def test_the_object_of_a_verb_that_is_not_first_never_speaks(nlp: Language) -> None:
+    """ "Will described Lindqvist as …": the tagger takes the columnist Will for a modal verb;
+    Lindqvist, the one described, must not become the speaker."""
+    text = (
+        "The columnist George Will has written about the race for months.\n\n"
+        "From the mayor’s speech in Malmo to his call for a harbor tax, Will described "
+        "Lindqvist as a “caricature of democracy’s most embarrassing possibilities.”"
+    )
+    assert "Lindqvist" not in [speaker for _, speaker in said(nlp, text)]

@@ -178,8 +178,12 @@ def _across_paragraph(child: Token, verb: Token) -> bool:
 
 
 def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
-    """ "…," said Lindqvist: when the parser misses the inverted subject, take the name after."""
-    if verb.tag_ == "VBG":
+    """ "…," said Lindqvist: when the parser misses the inverted subject, take the name after.
+
+    Only where the verb can come first: after punctuation or at the start of its sentence.
+    "Will described Trump as …" (a name the tagger took for a modal) is not Trump speaking.
+    """
+    if verb.tag_ == "VBG" or not _verb_first(verb):
         return None
     for child in verb.rights:
         if child.i in quoted or child.i - verb.i > 4:
@@ -188,6 +192,11 @@ def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
         if child.dep_ in _INVERTED_DEPS and named:
             return child.i
     return None
+
+
+def _verb_first(verb: Token) -> bool:
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_space]
+    return not before or before[-1].is_punct
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from bot.nlp.quotes.classify import opens_clause
-from bot.nlp.quotes.cues import cue_text, speaker_of, speech_cues
+from bot.nlp.quotes.classify import opens_clause, opens_sentence
+from bot.nlp.quotes.cues import EDITORIAL_LABELS, cue_text, speaker_of, speech_cues
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import QuotedSpan
 from bot.nlp.quotes.trailing import trailing_cue
@@ -88,10 +88,8 @@ def _attribute(
 
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,2}):\s")
 _LEAD_LABEL = re.compile(r"(?:[A-Z][\w.'’\-]*\s){0,3}[A-Z][\w.'’\-]*(?=:\s)")
-_EDITORIAL_LABEL = re.compile(
-    r"(?:Editor['’]s )?(?:Note|Update|Updated|Correction|Clarification|Disclosure)\b", re.I
-)
-"""A paper's own labels ("Editor's Note: …", "Correction: …") introduce no speaker."""
+_EDITORIAL_LABEL = re.compile(rf"(?:Editor['’]s )?(?:{'|'.join(EDITORIAL_LABELS)})\b", re.I)
+"""A paper's own label ("Editor's Note: …") is no speaker label."""
 
 
 def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
@@ -212,8 +210,7 @@ def _previous_sentence_cue(
 ) -> Attribution | None:
     """ "…, Schiff said. “The other factor is …”": a quote that opens a sentence in the middle
     of a paragraph, after a sentence whose main verb reports someone, is that person's."""
-    lead = layout.text[p_start : span.open_at].rstrip()
-    if not lead.endswith(_SENTENCE_ENDS):
+    if not opens_sentence(layout.text, p_start, span.open_at):
         return None
     sentence = layout.sentence_of[first]
     if sentence == 0:
@@ -224,9 +221,6 @@ def _previous_sentence_cue(
     if found is None:
         return None
     return Attribution("previous sentence", found.cue, found.cue_token, found.speaker_token)
-
-
-_SENTENCE_ENDS = (".", "!", "?", ".”", '."', "?”", "!”")
 
 
 def _continued_paragraph(

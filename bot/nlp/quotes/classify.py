@@ -17,8 +17,18 @@ _SENTENCE_ENDS = (".", "!", "?", "…")
 
 def opens_clause(text: str, paragraph_start: int, open_at: int) -> bool:
     """Whether a quote starts where a sentence or a reported clause can start."""
-    lead = text[paragraph_start:open_at].rstrip().rstrip(_CLOSING_MARKS)
+    lead = _lead(text, paragraph_start, open_at)
     return not lead or lead.endswith(_CLAUSE_OPENERS + _SENTENCE_ENDS)
+
+
+def opens_sentence(text: str, paragraph_start: int, open_at: int) -> bool:
+    """Whether a quote starts a new sentence after others in its paragraph."""
+    return _lead(text, paragraph_start, open_at).endswith(_SENTENCE_ENDS)
+
+
+def _lead(text: str, paragraph_start: int, open_at: int) -> str:
+    """The paragraph's words before a quote, without a closing mark they may end in."""
+    return text[paragraph_start:open_at].rstrip().rstrip(_CLOSING_MARKS)
 
 
 _CLOSING_MARKS = "\"”’'»"

@@ -7,7 +7,7 @@ quotes are the speaker's, not the reporter's): "X said", "said X, the …", "acc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -154,14 +154,16 @@ def _is_time(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") and token.pos_ in ("PROPN", "NUM")
 
 
+EDITORIAL_LABELS = frozenset(
+    {"note", "update", "updated", "correction", "clarification", "disclosure"}
+)
+"""A paper's own labels before a colon ("Editor's Note: …", "Correction: …"): no speaker."""
+
+
 def _label(token: Token) -> bool:
     """ "Editor's Note: An article … reported": a label the parser took for a subject."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        following is not None
-        and following.text == ":"
-        and token.lower_ in ("note", "update", "correction", "clarification", "disclosure")
-    )
+    return following is not None and following.text == ":" and token.lower_ in EDITORIAL_LABELS
 
 
 def _place(child: Token) -> bool:
@@ -216,25 +218,31 @@ def _orphan_subject(verb: Token, quoted: set[int]) -> int | None:
         for child in verb.children
     ):
         return None
-    for token in reversed(verb.doc[verb.sent.start : verb.i]):
-        if token.i in quoted or "\n" in token.text:
-            return None
-        if token.ent_type_ == "PERSON":
-            return token.i
-    return None
+    return next((t.i for t in _words_back(verb, quoted) if t.ent_type_ == "PERSON"), None)
 
 
 def _participle_subject(verb: Token, quoted: set[int]) -> int | None:
-    """ "Clinton seemed ready to riff on it, telling the crowd, “…”": when the parser hangs the
-    participle on a verb inside the quote, the subject of the clause before the comma speaks."""
-    if verb.tag_ != "VBG" or verb.i == 0:
+    """ "Clinton seemed ready to riff on it, telling the crowd, “…”" and "…, at one point
+    calling the mayor a “liar”": when the parser hangs the participle on a verb inside the
+    quote or on a noun, the nearest subject of a clause before it speaks."""
+    if verb.tag_ != "VBG":
         return None
+    return next(
+        (
+            t.i
+            for t in _words_back(verb, quoted)
+            if t.dep_ == "nsubj" and t.head.i < verb.i and t.head.i not in quoted
+        ),
+        None,
+    )
+
+
+def _words_back(verb: Token, quoted: set[int]) -> Iterator[Token]:
+    """The words before ``verb`` in its sentence, nearest first, up to a quote or line break."""
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         if token.i in quoted or "\n" in token.text:
-            return None
-        if token.dep_ == "nsubj" and token.head.i < verb.i and token.head.i not in quoted:
-            return token.i
-    return None
+            return
+        yield token
 
 
 def _according_to(cue: Token) -> int | None:

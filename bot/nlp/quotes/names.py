@@ -170,7 +170,9 @@ def _named_appositive(token: Token) -> Token | None:
             if not any(t.is_quote for t in between):
                 return child
     for child in token.rights:  # "His former partner at Lenox, Lawrence B. Cummings, called"
-        for inner in (g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"):
+        if child.dep_ != "prep":
+            continue
+        for inner in (g for g in child.children if g.dep_ == "pobj"):
             for named in inner.children:
                 between = token.doc[token.i : named.i]
                 if (
@@ -199,7 +201,8 @@ def _named(token: Token, written_head: Token) -> Mention:
         kind = "organization"
     written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
     role = role_from(titles, token)
-    text = tidy_name(_join(name)) or _join(name)
+    joined = _join(name)
+    text = tidy_name(joined) or joined
     if kind == "organization" and text.lower().startswith("the "):
         text = text[4:]
     shown = tidy_name(written.text) or written.text

@@ -89,13 +89,9 @@ def uncontradicted(stated: str | None, person: Person) -> str | None:
 
 
 def honorific_or_name_gender(person: Person) -> str | None:
-    """The gender a cluster's titles state so far ("Mr. Obama"), or a listed given name."""
-    stated = given_name_gender(person.name)
-    if stated is not None:
-        return stated
-    if not person.gender_votes:
-        return None
-    return person.gender_votes.most_common(1)[0][0]
+    """The gender known while the clusters are still being built ("Mr. Obama", "Michelle"):
+    a listed given name, else what the votes so far say."""
+    return given_name_gender(person.name) or person.gender
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,11 @@ def trailing_cue(
             return dash, named.i
     window, closed = _trail(doc, after, quoted, _TRAIL_LIMIT)
     named_first = _named_first(window)
-    if named_first and not any(t.lemma_.lower() in SPEECH_VERBS for t in window):
+    if named_first and not any(_speech(t) for t in window):
         # “…,” Nate Silver, the polling guru who founded a site, tweeted: a long appositive
         window, closed = _trail(doc, after, quoted, _LONG_TRAIL)
     finite = [t for t in window if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN")]
-    verbs = [t for t in finite if t.lemma_.lower() in SPEECH_VERBS]
+    verbs = [t for t in finite if _speech(t)]
     if not verbs and named_first:  # the tagger reads "…, Nate Silver, the guru who …, tweeted"
         verbs = [  # as a participle after a long appositive
             t for t in window if t.pos_ == "VERB" and t.tag_ == "VBN" and _speech(t)
@@ -96,7 +96,8 @@ _ABBREVIATED_TITLES = frozenset(
     mr mrs ms dr prof rep sen gov gen lt col sgt capt adm maj cpl pvt cmdr rev hon supt det
     """.split()  # noqa: SIM905
 )
-"""Titles written with a period the tokenizer may split off ("Capt." → "Capt", ".")."""
+"""Titles written with a period the tokenizer may split off ("Capt." → "Capt", "."). Only
+abbreviations, not ``names.TITLES``: "…,” said the President." does end its sentence."""
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 

@@ -23,7 +23,7 @@ from discord.ext import commands
 
 from bot import render
 from bot.briefing.build import briefing_for
-from bot.briefing.dispatcher import Delivery, DeliveryError, Dispatcher
+from bot.briefing.dispatcher import Delivery, DeliveryError, Dispatcher, page_footer
 from bot.briefing.feed_storage import FeedStorage
 from bot.briefing.feeds import FeedPoller
 from bot.briefing.pages import briefing_sections, briefing_title
@@ -66,8 +66,9 @@ class PostableChannel(app_commands.Transformer):
         return value
 
 
-def briefing_embeds(briefing: Briefing, zone: tzinfo, footer: str = "") -> list[discord.Embed]:
-    """The briefing as embeds, one page each, every one within Discord's limits."""
+def briefing_embeds(briefing: Briefing, zone: tzinfo, marker: str = "") -> list[discord.Embed]:
+    """The briefing as embeds, one page each, every one within Discord's limits; each footer
+    carries ``marker`` (a scheduled run's) and the page number."""
     sections = [
         render.Section(s.heading, list(s.entries)) for s in briefing_sections(briefing, zone)
     ]
@@ -77,11 +78,9 @@ def briefing_embeds(briefing: Briefing, zone: tzinfo, footer: str = "") -> list[
         embed = discord.Embed(
             title=briefing_title(briefing), description=text, colour=render.BRAND_COLOUR
         )
-        parts = [footer] if footer else []
-        if len(pages) > 1:
-            parts.append(f"Page {number} of {len(pages)}")
-        if parts:
-            embed.set_footer(text=" · ".join(parts))
+        footer = page_footer(marker, number - 1, len(pages))
+        if footer:
+            embed.set_footer(text=footer)
         embeds.append(embed)
     return embeds
 
@@ -95,9 +94,7 @@ class DiscordSender:
     async def send(self, delivery: Delivery, briefing: Briefing) -> int:
         """Post the pages still missing, each recorded as it lands, so a restart resumes."""
         channel = await self._channel(delivery.channel_id)
-        embeds = briefing_embeds(briefing, ZoneInfo(delivery.time_zone))
-        for index, embed in enumerate(embeds):
-            embed.set_footer(text=delivery.only_page(index, len(embeds)).marker)
+        embeds = briefing_embeds(briefing, ZoneInfo(delivery.time_zone), delivery.marker)
         first = 0
         for page in range(await delivery.pages.begin(len(embeds)), len(embeds)):
             try:

@@ -145,10 +145,7 @@ class Delivery:
         there are several pages, ``Page n of N``.
         """
         run = f"Daily briefing · {self.local_date.isoformat()}"
-        if self.page is None or self.page[1] == 1:
-            return run
-        index, count = self.page
-        return f"{run} · Page {index + 1} of {count}"
+        return run if self.page is None else page_footer(run, *self.page)
 
     def only_page(self, index: int, count: int) -> Delivery:
         """This run narrowed to page ``index`` (from 0) of ``count``, to find that page alone."""
@@ -158,6 +155,16 @@ class Delivery:
         """A stable per-page nonce: Discord drops a resent page it already has (for minutes)."""
         key = f"briefing:{self.channel_id}:{self.local_date.isoformat()}:{page}".encode()
         return int.from_bytes(hashlib.sha256(key).digest()[:8], "big") >> 1
+
+
+def page_footer(marker: str, index: int, count: int) -> str:
+    """The footer of page ``index`` (from 0) of ``count``: ``marker``, then ``Page n of N``
+    when there are several pages. The sender writes it and a restart looks for it, so both
+    take it from here."""
+    parts = [marker] if marker else []
+    if count > 1:
+        parts.append(f"Page {index + 1} of {count}")
+    return " · ".join(parts)
 
 
 class DeliveryError(Exception):

@@ -19,6 +19,7 @@ from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, Mention, mention_for
+from bot.nlp.quotes.not_quotes import fragment_not_reported, not_quote_reasons
 from bot.nlp.quotes.people import People
 from bot.nlp.quotes.pronouns import (
     follow_pronoun_subjects,
@@ -62,12 +63,14 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     )
     chained = follow_pronoun_subjects(people)
     attributions = attribute_all(layout)
+    cue_tokens = _cue_tokens(attributions)
+    not_quotes = not_quote_reasons(layout, cue_tokens)
     resolved: list[_Resolved] = []
     quotes: list[Quote] = []
     for index, attribution in enumerate(attributions):
         found = _resolve(layout, people, chained, attribution, resolved)
         resolved.append(found)
-        kind = _kind_of(layout, index, attribution)
+        kind = "other" if not_quotes[index] else _kind_of(layout, index, attribution, cue_tokens)
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
         quotes.append(_quote(layout, index, kind, found))
@@ -75,12 +78,27 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     return quotes, group_speakers(quotes, refs, people)
 
 
-def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> QuoteKind:
+def _cue_tokens(attributions: list[Attribution | None]) -> list[int | None]:
+    """The cue token of each quote's attribution, following inherited ones to their source."""
+    tokens: list[int | None] = []
+    for attribution in attributions:
+        if attribution is None:
+            tokens.append(None)
+        elif attribution.inherit_from is not None:
+            tokens.append(tokens[attribution.inherit_from])
+        else:
+            tokens.append(attribution.cue_token)
+    return tokens
+
+
+def _kind_of(
+    layout: DocLayout, index: int, attribution: Attribution | None, cue_tokens: list[int | None]
+) -> QuoteKind:
     span = layout.spans[index]
     text = layout.text
     p_start, _ = layout.paragraph_bounds(span.open_at)
     own_cue = attribution is not None and attribution.method in ("cue", "label")
-    return classify(
+    kind = classify(
         text[span.start : span.end],
         opens=opens_clause(text, p_start, span.open_at) or span.continued,
         attributed=attribution is not None,
@@ -88,6 +106,9 @@ def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> 
         headline=layout.paragraph_of(span.open_at) == 0,
         after_title_word=follows_title_word(text, p_start, span.open_at),
     )
+    if kind == "partial" and fragment_not_reported(layout, index, cue_tokens[index]) is not None:
+        return "other"
+    return kind
 
 
 def _quote(layout: DocLayout, index: int, kind: QuoteKind, found: _Resolved) -> Quote:

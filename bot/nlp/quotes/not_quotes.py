@@ -1,0 +1,339 @@
+"""Quoted stretches that are nobody's words: titles, names, terms, scare quotes, lyrics, dreams.
+
+People paste reviews, features and entertainment news, where quotation marks mostly set off
+the names of things: “Glasgow” the song, the “Pose” actor, a program called “Green Run”, the
+word “We”, a writer's scare quotes around the “reset”. Listing those as quotes invents a
+speaker for a title. Each check here reads the words around the marks (and the parse where the
+words alone cannot tell) and names the reason a stretch is not someone's words, or says
+nothing. A term someone used under a speech verb of their own ("what the chief executive
+dubbed the ‘new Ledger’") passes every check: it stays that person's partial quote.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from bot.nlp.quotes.cues import speech_cues
+from bot.nlp.quotes.layout import DocLayout
+
+TITLE_NOUNS = frozenset(
+    """
+    book novel memoir biography film movie documentary show series sitcom drama episode season
+    song single album record track ballad anthem hymn musical play opera podcast programme
+    program column essay article headline newsletter magazine newspaper game app
+    competition contest franchise adaptation script poem painting exhibition exhibit
+    """.split()  # noqa: SIM905
+)
+"""Nouns that introduce the title of a work: "the book “…”", "an episode of “…”"."""
+
+MENTION_NOUNS = frozenset(
+    """
+    word words term terms phrase phrases expression slogan motto tagline catchphrase hashtag
+    nickname moniker label brand name acronym buzzword jargon trademark password
+    """.split()  # noqa: SIM905
+)
+"""Nouns after which a quoted stretch is a word being talked about: "the word “We”"."""
+
+_NAMING_PARTICIPLES = frozenset(
+    "called named dubbed titled entitled nicknamed labeled labelled branded termed known".split()  # noqa: SIM905
+)
+"""A participle that gives a thing its name ("a song called “…”", "a prison dubbed the “…”");
+active with a subject of its own ("she called it “…”") it reports that subject's words."""
+
+_LINKS = frozenset("of on like as including from in".split())  # noqa: SIM905
+"""Words that may stand between a title noun and the title: "an episode of “…”"."""
+
+_DETERMINERS = frozenset("the a an its his her their our my your this that".split())  # noqa: SIM905
+_SONG_CUES = frozenset("sing chant hum croon rap serenade".split())  # noqa: SIM905
+"""Sung or chanted words are lyrics and chants, not anybody's statement."""
+
+_IMAGINING_MODALS = frozenset("would might could may should must".split())  # noqa: SIM905
+_THINKING_VERBS = frozenset("think wonder imagine ask muse tell say feel".split())  # noqa: SIM905
+_GENERIC_SUBJECTS = frozenset(
+    "you one anyone someone everyone everybody anybody somebody nobody".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[\w’'&.-]+")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|or|&)?\s*$")
+
+
+def not_quote_reasons(layout: DocLayout, cue_tokens: list[int | None]) -> list[str | None]:
+    """Per quoted stretch, why it is nobody's words (None: it may be a quote).
+
+    ``cue_tokens`` holds the cue that attributes each stretch, an inherited one included
+    (the second half of a sung line is sung too). A name or title found once is a name
+    wherever the same words stand in quotes again ("an episode of “DWTS”" … "said on “DWTS”").
+    """
+    reasons = [why_not_a_quote(layout, i, cue) for i, cue in enumerate(cue_tokens)]
+    names = {_words_of(layout, i) for i, r in enumerate(reasons) if r in _NAME_REASONS}
+    for index, reason in enumerate(reasons):
+        words = _words_of(layout, index)
+        if reason is None and words in names and len(words.split()) <= _NAME_WORDS:
+            reasons[index] = "a name"
+    return reasons
+
+
+_NAME_REASONS = frozenset({"a name", "a title", "a name before a noun"})
+_NAME_WORDS = 6
+
+
+def _words_of(layout: DocLayout, index: int) -> str:
+    span = layout.spans[index]
+    return " ".join(_WORD.findall(layout.text[span.start : span.end].lower()))
+
+
+def why_not_a_quote(layout: DocLayout, index: int, cue_token: int | None) -> str | None:
+    """Why the ``index``-th quoted stretch is nobody's words, or None when it may be a quote."""
+    if cue_token is not None and layout.doc[cue_token].lemma_.lower() in _SONG_CUES:
+        return "lyrics or a chant"
+    if _possessive_term(layout, index):
+        return "a term being mentioned"
+    for check in (_named_by_lead, _modifies_a_noun, _in_a_list_of_titles):
+        reason = check(layout, index)
+        if reason is not None:
+            return reason
+    if _imagined(layout, index):
+        return "imagined speech"
+    return None
+
+
+def fragment_not_reported(layout: DocLayout, index: int, cue_token: int | None) -> str | None:
+    """Why a fragment (not a whole statement) is the writer's own words, or None.
+
+    A fragment is someone's partial quote when a cue of its sentence reports it: the fragment
+    sits under a reporting verb ("called the plan a “costly detour”", "said it was “fully”
+    ready"), in the clause "according to" qualifies, or in a list with such a fragment
+    ("a “liar,” a “bully” and a “narcissist”"). Inside a clause that only modifies something
+    ("a prosecutor entrusted to investigate “collusion”", "when the “reset” failed") it is the
+    writer's scare quote or term, whatever verb the sentence has elsewhere.
+    """
+    first, last = layout.token_ranges[index]
+    if cue_token is None or last <= first or first <= cue_token < last:
+        return None
+    if layout.paragraph_of(layout.spans[index].open_at) == 0:
+        return None  # a headline's fragment stands for the story's quote, which comes later
+    cue = layout.doc[cue_token]
+    if cue.lower_ == "according" or cue.pos_ == "NOUN" or _in_a_list(layout, index):
+        return None
+    if _reported_by(layout, first, last, cue) or _reported(layout, index):
+        return None
+    return "scare quotes or a term"
+
+
+def _reported(layout: DocLayout, index: int) -> bool:
+    """Whether some reporting verb of the quote's sentence governs it ("Trump called her “…”
+    and “…”", "references to her as “…”")."""
+    first, last = layout.token_ranges[index]
+    if last <= first:
+        return False
+    sentence = layout.doc[first].sent
+    p_start, p_end = layout.paragraph_bounds(layout.spans[index].open_at)
+    frame = layout.free_tokens(sentence.start, sentence.end, p_start, p_end)
+    return any(_reported_by(layout, first, last, cue) for cue in speech_cues(frame))
+
+
+def _in_a_list(layout: DocLayout, index: int) -> bool:
+    """ "a “liar,” a “bully” and a “narcissist”": quoted fragments listed one after another."""
+    text = layout.text
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(layout.spans):
+            continue
+        left, right = sorted((layout.spans[index], layout.spans[other]), key=lambda s: s.open_at)
+        if left.close_end is None:
+            continue
+        between = text[left.close_end : right.open_at]
+        if len(between) <= 8 and _FRAGMENT_JOIN.fullmatch(between):
+            return True
+    return False
+
+
+_FRAGMENT_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:a|an|the)\s+)?")
+
+
+def _reported_by(layout: DocLayout, first: int, last: int, cue: Token) -> bool:
+    """Whether climbing from the fragment reaches the cue (or the clause the cue hangs on)
+    before it leaves through a modifying clause."""
+    targets = {cue.i}
+    if cue.dep_ in _ATTACHED_CUE_DEPS:
+        targets.add(cue.head.i)  # "X, he said, can “…”"
+    node = _inner_root(layout, first, last)
+    while node.head.i != node.i:
+        if node.head.i in targets:
+            return True
+        modifying = node.dep_ in _MODIFYING_CLAUSES and node.pos_ in ("VERB", "AUX")
+        if modifying and node.i not in layout.quoted:
+            return False
+        node = node.head
+    return node.i in targets or 0 <= cue.i - last <= _TRAILING_CUE_REACH
+
+
+_TRAILING_CUE_REACH = 3
+"""“…,” he said: a cue right after the fragment reports it however the parse hangs it."""
+_ATTACHED_CUE_DEPS = frozenset({"parataxis"})
+_MODIFYING_CLAUSES = frozenset({"acl", "advcl", "relcl"})
+
+
+def _inner_root(layout: DocLayout, first: int, last: int) -> Token:
+    """The head word of the quoted words themselves, marks left out."""
+    words = [t for t in layout.doc[first:last] if not t.is_quote and not t.is_punct] or list(
+        layout.doc[first:last]
+    )
+    inside = {t.i for t in words}
+    for token in words:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return words[0]
+
+
+def _possessive_term(layout: DocLayout, index: int) -> bool:
+    """The “whistleblower’s” identity: one word quoted with its possessive ending is a term
+    the writer holds at a distance, never anyone's words."""
+    span = layout.spans[index]
+    inner = layout.text[span.start : span.end]
+    return len(inner.split()) == 1 and inner.lower().endswith(("'s", "’s"))
+
+
+def _lead_tokens(layout: DocLayout, index: int, count: int) -> list[Token]:
+    """Up to ``count`` tokens before the opening mark, nearest first, within the paragraph."""
+    first, _ = layout.token_ranges[index]
+    span = layout.spans[index]
+    p_start, _ = layout.paragraph_bounds(span.open_at)
+    found: list[Token] = []
+    for i in range(first - 1, -1, -1):
+        token = layout.doc[i]
+        if token.idx < p_start or len(found) >= count:
+            break
+        if token.is_space or (token.is_quote and i in layout.quoted):
+            break
+        found.append(token)
+    return found
+
+
+def _named_by_lead(layout: DocLayout, index: int) -> str | None:
+    """ "his book “…”", "an episode of “…”", "the word “…”", "so-called “…”", "a sample
+    called “…”": the words before the marks say a name, a title or a term follows."""
+    lead = _lead_tokens(layout, index, 4)
+    if lead and lead[0].lower_ in _DETERMINERS:
+        lead = lead[1:]  # "dubbed the “…”"
+    if not lead:
+        return None
+    word = lead[0]
+    if word.lower_ in ("so-called", "called") and _so_called(lead):
+        return "a term being mentioned"
+    if word.lower_ in _NAMING_PARTICIPLES and _names_a_thing(word):
+        return "a name"
+    if word.lower_ == "as" and len(lead) > 1 and lead[1].lower_ == "known":
+        return "a name"
+    if word.lower_ in ("on", "in") and _name_shaped(layout, index) and _fragment(layout, index):
+        return "a title"  # said on “Morning Joe”, wrote in “The Art of the Deal”
+    if word.lower_ in _LINKS and len(lead) > 1:
+        word = lead[1]
+    if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in TITLE_NOUNS:
+        return "a title" if _name_shaped(layout, index) else None
+    if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in MENTION_NOUNS:
+        return "a term being mentioned"
+    return None
+
+
+def _so_called(lead: list[Token]) -> bool:
+    """ "so-called" as one token or "so called" as two."""
+    return lead[0].lower_ == "so-called" or (len(lead) > 1 and lead[1].lower_ == "so")
+
+
+def _names_a_thing(verb: Token) -> bool:
+    """ "a script called “…”", "the prison, dubbed the “…” by soldiers", "was named “…”": the
+    naming verb has no speaking subject of its own (a participle or a passive)."""
+    if verb.tag_ != "VBN":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    active = [c for c in subjects if c.dep_ == "nsubj"]
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return not active and not (auxiliaries & {"has", "have", "had"})
+
+
+def _modifies_a_noun(layout: DocLayout, index: int) -> str | None:
+    """The “Pose” actor, a “Green Run” test: a capitalised name used before a noun."""
+    span = layout.spans[index]
+    if span.close_end is None:
+        return None
+    inner = layout.text[span.start : span.end]
+    if not inner[:1].isupper() or len(inner.split()) > 5 or inner[-1:] in ",.;:!?":
+        return None
+    _, last = layout.token_ranges[index]
+    if last >= len(layout.doc):
+        return None
+    following = layout.doc[last]
+    if following.is_space or following.idx != span.close_end + 1:
+        return None
+    lower_noun = following.pos_ == "NOUN" and following.text.islower()
+    return "a name before a noun" if lower_noun else None
+
+
+def _in_a_list_of_titles(layout: DocLayout, index: int) -> str | None:
+    """ "(“The Discovery,” “The One I Love”)": capitalised names listed together, or a name
+    in brackets after a person, are titles of works."""
+    if not _name_shaped(layout, index):
+        return None
+    span = layout.spans[index]
+    text = layout.text
+    p_start, p_end = layout.paragraph_bounds(span.open_at)
+    before = text[p_start : span.open_at].rstrip()
+    if before.endswith("("):
+        return "a title"
+    for other in (index - 1, index + 1):
+        if not 0 <= other < len(layout.spans) or not _name_shaped(layout, other):
+            continue
+        near = layout.spans[other]
+        if not p_start <= near.open_at < p_end:
+            continue
+        if other < index and near.close_end is not None:
+            between = text[near.close_end : span.open_at]
+        elif other > index and span.close_end is not None:
+            between = text[span.close_end : near.open_at]
+        else:
+            continue
+        if len(between) <= 6 and _LIST_JOIN.fullmatch(between):
+            return None if _reported(layout, index) else "a title"
+    return None
+
+
+def _fragment(layout: DocLayout, index: int) -> bool:
+    """A few words that do not make a sentence of their own."""
+    span = layout.spans[index]
+    inner = layout.text[span.start : span.end].rstrip(",.;:!? ")
+    return len(inner.split()) <= _NAME_WORDS
+
+
+def _name_shaped(layout: DocLayout, index: int) -> bool:
+    """Every word of at least four letters capitalised, the first one too, up to eight words."""
+    span = layout.spans[index]
+    words = _WORD.findall(layout.text[span.start : span.end])
+    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or len(w) < 4 for w in words)
+
+
+def _imagined(layout: DocLayout, index: int) -> bool:
+    """ "you might think, “…”", "will be left to wonder: “…”": a thought or a question put in
+    the mouth of nobody in particular, or of someone in a might-be."""
+    lead = _lead_tokens(layout, index, 3)
+    verbs = [t for t in lead if t.pos_ in ("VERB", "AUX")]
+    if not lead or not lead[0].is_punct or not verbs:
+        return False
+    verb = verbs[0]
+    chain = [verb]
+    while chain[-1].dep_ in ("conj", "xcomp", "advcl") and len(chain) < 4:
+        chain.append(chain[-1].head)
+    modals = {c.lower_ for node in chain for c in node.children if c.dep_ == "aux"}
+    generic = any(
+        c.lower_ in _GENERIC_SUBJECTS
+        for node in chain
+        for c in node.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+    )
+    thinking = verb.lemma_.lower() in _THINKING_VERBS
+    if generic and (modals & _IMAGINING_MODALS or thinking):
+        return True
+    musing = thinking and verb.lemma_.lower() != "say"
+    return musing and bool(modals & (_IMAGINING_MODALS | {"will"}))

@@ -26,6 +26,7 @@ from bot.nlp.quotes.pronouns import (
     group_antecedent,
     resolve_pronoun,
 )
+from bot.nlp.quotes.repeats import copies
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -74,8 +75,37 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
         quotes.append(_quote(layout, index, kind, found))
-    refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
+    listed = _share_copies(layout, quotes, resolved, not_quotes)
+    refs = [
+        r.ref if q.kind != "other" and index in listed else None
+        for index, (r, q) in enumerate(zip(resolved, quotes, strict=True))
+    ]
     return quotes, group_speakers(quotes, refs, people)
+
+
+def _share_copies(
+    layout: DocLayout,
+    quotes: list[Quote],
+    resolved: list[_Resolved],
+    not_quotes: list[str | None],
+) -> set[int]:
+    """Give an unattributed copy of quoted words the speaker of an attributed copy; return
+    the quotes to list under their speaker (a speaker's same words count once)."""
+    listed = set(range(len(quotes)))
+    for members in copies(layout):
+        owners = [i for i in members if quotes[i].kind != "other" and resolved[i].ref]
+        if not owners:
+            continue
+        owner = owners[0]
+        for index in members:
+            if index == owner or not_quotes[index]:
+                continue
+            if resolved[index].ref is None:
+                resolved[index] = resolved[owner]
+                quotes[index] = _quote(layout, index, quotes[owner].kind, resolved[owner])
+            if quotes[index].speaker == quotes[owner].speaker:
+                listed.discard(index)
+    return listed
 
 
 def _cue_tokens(attributions: list[Attribution | None]) -> list[int | None]:

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from bot.nlp.quotes.cues import speech_cues
 from bot.nlp.quotes.layout import DocLayout
+from bot.nlp.quotes.repeats import pull_quotes
 
 TITLE_NOUNS = frozenset(
     """
@@ -66,6 +67,8 @@ def not_quote_reasons(layout: DocLayout, cue_tokens: list[int | None]) -> list[s
     wherever the same words stand in quotes again ("an episode of “DWTS”" … "said on “DWTS”").
     """
     reasons = [why_not_a_quote(layout, i, cue) for i, cue in enumerate(cue_tokens)]
+    for index in pull_quotes(layout):
+        reasons[index] = reasons[index] or "a pull quote"
     names = {_words_of(layout, i) for i, r in enumerate(reasons) if r in _NAME_REASONS}
     for index, reason in enumerate(reasons):
         words = _words_of(layout, index)
@@ -155,14 +158,13 @@ def _reported_by(layout: DocLayout, first: int, last: int, cue: Token) -> bool:
     """Whether climbing from the fragment reaches the cue (or the clause the cue hangs on)
     before it leaves through a modifying clause."""
     targets = {cue.i}
-    if cue.dep_ in _ATTACHED_CUE_DEPS:
+    if cue.dep_ in _ATTACHED_CUE_DEPS or _as_put_it(cue):
         targets.add(cue.head.i)  # "X, he said, can “…”"
     node = _inner_root(layout, first, last)
     while node.head.i != node.i:
         if node.head.i in targets:
             return True
-        modifying = node.dep_ in _MODIFYING_CLAUSES and node.pos_ in ("VERB", "AUX")
-        if modifying and node.i not in layout.quoted:
+        if _modifying_clause(node) and node.i not in layout.quoted:
             return False
         node = node.head
     return node.i in targets or 0 <= cue.i - last <= _TRAILING_CUE_REACH
@@ -171,7 +173,25 @@ def _reported_by(layout: DocLayout, first: int, last: int, cue: Token) -> bool:
 _TRAILING_CUE_REACH = 3
 """“…,” he said: a cue right after the fragment reports it however the parse hangs it."""
 _ATTACHED_CUE_DEPS = frozenset({"parataxis"})
-_MODIFYING_CLAUSES = frozenset({"acl", "advcl", "relcl"})
+_CONDITIONS = frozenset("if when whenever unless while until once whether".split())  # noqa: SIM905
+
+
+def _modifying_clause(verb: Token) -> bool:
+    """A clause that describes a thing ("a prosecutor entrusted to …") or sets a condition or
+    a time ("if Putin would give …", "when the plan failed"): the writer's own framing. A
+    reason or a purpose ("because there is …", "to take …") may still be what was said."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ in ("acl", "relcl"):
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _CONDITIONS for c in verb.children
+    )
+
+
+def _as_put_it(cue: Token) -> bool:
+    """ "As Simonyan put it, RT is “…”": the cue hangs on the clause it reports."""
+    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
 
 
 def _inner_root(layout: DocLayout, first: int, last: int) -> Token:

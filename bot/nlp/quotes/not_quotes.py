@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from bot.nlp.quotes.cues import speech_cues
 from bot.nlp.quotes.layout import DocLayout
-from bot.nlp.quotes.repeats import pull_quotes
+from bot.nlp.quotes.repeats import alone_on_its_line, pull_quotes
 
 TITLE_NOUNS = frozenset(
     """
@@ -79,6 +79,7 @@ def not_quote_reasons(layout: DocLayout, cue_tokens: list[int | None]) -> list[s
 
 _NAME_REASONS = frozenset({"a name", "a title", "a name before a noun"})
 _NAME_WORDS = 6
+_HEADING_WORDS = 12
 
 
 def _words_of(layout: DocLayout, index: int) -> str:
@@ -92,6 +93,8 @@ def why_not_a_quote(layout: DocLayout, index: int, cue_token: int | None) -> str
         return "lyrics or a chant"
     if _possessive_term(layout, index):
         return "a term being mentioned"
+    if alone_on_its_line(layout, index) and _name_shaped(layout, index, _HEADING_WORDS):
+        return "a heading"
     for check in (_named_by_lead, _modifies_a_noun, _in_a_list_of_titles):
         reason = check(layout, index)
         if reason is not None:
@@ -325,11 +328,11 @@ def _fragment(layout: DocLayout, index: int) -> bool:
     return len(inner.split()) <= _NAME_WORDS
 
 
-def _name_shaped(layout: DocLayout, index: int) -> bool:
-    """Every word of at least four letters capitalised, the first one too, up to eight words."""
+def _name_shaped(layout: DocLayout, index: int, most: int = 8) -> bool:
+    """Every word of at least four letters capitalised, the first one too, up to ``most``."""
     span = layout.spans[index]
     words = _WORD.findall(layout.text[span.start : span.end])
-    if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+    if not 1 <= len(words) <= most or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or len(w) < 4 for w in words)
 

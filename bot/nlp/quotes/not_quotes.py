@@ -77,7 +77,7 @@ def not_quote_reasons(layout: DocLayout, cue_tokens: list[int | None]) -> list[s
     return reasons
 
 
-_NAME_REASONS = frozenset({"a name", "a title", "a name before a noun"})
+_NAME_REASONS = frozenset({"a name", "a title", "a name before a noun", "a term being mentioned"})
 _NAME_WORDS = 6
 _HEADING_WORDS = 12
 
@@ -180,13 +180,14 @@ _CONDITIONS = frozenset("if when whenever unless while until once whether".split
 
 
 def _modifying_clause(verb: Token) -> bool:
-    """A clause that describes a thing ("a prosecutor entrusted to …") or sets a condition or
-    a time ("if Putin would give …", "when the plan failed"): the writer's own framing. A
-    reason or a purpose ("because there is …", "to take …") may still be what was said."""
+    """A participle that describes a thing ("a prosecutor entrusted to …") or a clause that
+    sets a condition or a time ("if Putin would give …", "when the plan failed"): the writer's
+    own framing. A reason, a purpose or a content clause ("because there is …", "to take …",
+    "evidence that she was …", "a man who is …") may still be what was said."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.dep_ in ("acl", "relcl"):
-        return True
+    if verb.dep_ == "acl":  # a content clause has its "that": "evidence that she was …"
+        return not any(c.dep_ == "mark" for c in verb.children)
     return verb.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in _CONDITIONS for c in verb.children
     )
@@ -342,18 +343,16 @@ def _imagined(layout: DocLayout, index: int) -> bool:
     the mouth of nobody in particular, or of someone in a might-be."""
     lead = _lead_tokens(layout, index, 3)
     verbs = [t for t in lead if t.pos_ in ("VERB", "AUX")]
-    if not lead or not lead[0].is_punct or not verbs:
+    if not lead or lead[0].text not in (",", ":") or not verbs:
         return False
     verb = verbs[0]
     chain = [verb]
     while chain[-1].dep_ in ("conj", "xcomp", "advcl") and len(chain) < 4:
         chain.append(chain[-1].head)
-    modals = {c.lower_ for node in chain for c in node.children if c.dep_ == "aux"}
+    words = [c for node in chain for c in node.children if c.i not in layout.quoted]
+    modals = {c.lower_ for c in words if c.dep_ == "aux"}
     generic = any(
-        c.lower_ in _GENERIC_SUBJECTS
-        for node in chain
-        for c in node.children
-        if c.dep_ in ("nsubj", "nsubjpass")
+        c.lower_ in _GENERIC_SUBJECTS for c in words if c.dep_ in ("nsubj", "nsubjpass")
     )
     thinking = verb.lemma_.lower() in _THINKING_VERBS
     if generic and (modals & _IMAGINING_MODALS or thinking):

@@ -84,7 +84,7 @@ _HEADING_WORDS = 12
 
 def _words_of(layout: DocLayout, index: int) -> str:
     span = layout.spans[index]
-    return " ".join(_WORD.findall(layout.text[span.start : span.end].lower()))
+    return " ".join(re.findall(r"\w+", layout.text[span.start : span.end].lower()))
 
 
 def why_not_a_quote(layout: DocLayout, index: int, cue_token: int | None) -> str | None:

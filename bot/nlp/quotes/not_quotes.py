@@ -37,6 +37,15 @@ MENTION_NOUNS = frozenset(
 )
 """Nouns after which a quoted stretch is a word being talked about: "the word “We”"."""
 
+SIGN_NOUNS = frozenset(
+    """
+    sign signs placard banner poster billboard shirt t-shirt sweatshirt hat cap sticker
+    bumper mug badge button graffiti slogan motto tagline chant
+    """.split()  # noqa: SIM905
+)
+"""What words are written on or shouted as, with no one speaking: "signs reading “…”"."""
+_SIGN_REACH = 4
+
 _NAMING_PARTICIPLES = frozenset(
     "called named dubbed titled entitled nicknamed labeled labelled branded termed known".split()  # noqa: SIM905
 )
@@ -95,6 +104,8 @@ def why_not_a_quote(layout: DocLayout, index: int, cue_token: int | None) -> str
         return "a term being mentioned"
     if alone_on_its_line(layout, index) and _name_shaped(layout, index, _HEADING_WORDS):
         return "a heading"
+    if _on_a_sign(layout, index):
+        return "a sign or a slogan"
     for check in (_named_by_lead, _modifies_a_noun, _in_a_list_of_titles):
         reason = check(layout, index)
         if reason is not None:
@@ -208,6 +219,25 @@ def _inner_root(layout: DocLayout, first: int, last: int) -> Token:
         if token.head.i not in inside or token.head.i == token.i:
             return token
     return words[0]
+
+
+def _on_a_sign(layout: DocLayout, index: int) -> bool:
+    """ "signs reading “…”", "a hat that said “…”", "chants of “…”", "the slogan “…”": words
+    written on a thing or shouted by a crowd, introduced right before the marks."""
+    for token in _lead_tokens(layout, index, _SIGN_REACH):
+        if token.lemma_.lower() in SIGN_NOUNS or token.lower_ in SIGN_NOUNS:
+            return True
+        if token.lower_ not in _SIGN_LINKS:
+            return False
+    return False
+
+
+_SIGN_LINKS = frozenset(
+    """
+    reading read reads saying said says that which with the words bearing emblazoned
+    proclaiming of : , —
+    """.split()  # noqa: SIM905
+)
 
 
 def _possessive_term(layout: DocLayout, index: int) -> bool:
@@ -351,9 +381,7 @@ def _imagined(layout: DocLayout, index: int) -> bool:
         chain.append(chain[-1].head)
     words = [c for node in chain for c in node.children if c.i not in layout.quoted]
     modals = {c.lower_ for c in words if c.dep_ == "aux"}
-    generic = any(
-        c.lower_ in _GENERIC_SUBJECTS for c in words if c.dep_ in ("nsubj", "nsubjpass")
-    )
+    generic = any(c.lower_ in _GENERIC_SUBJECTS for c in words if c.dep_ in ("nsubj", "nsubjpass"))
     thinking = verb.lemma_.lower() in _THINKING_VERBS
     if generic and (modals & _IMAGINING_MODALS or thinking):
         return True

@@ -106,7 +106,7 @@ def why_not_a_quote(layout: DocLayout, index: int, cue_token: int | None) -> str
         return "a heading"
     if _on_a_sign(layout, index):
         return "a sign or a slogan"
-    for check in (_named_by_lead, _modifies_a_noun, _in_a_list_of_titles):
+    for check in (_named_by_lead, _modifies_a_noun, _in_a_list_of_titles, _single_quoted_title):
         reason = check(layout, index)
         if reason is not None:
             return reason
@@ -298,7 +298,7 @@ def _so_called(lead: list[Token]) -> bool:
 def _names_a_thing(verb: Token) -> bool:
     """ "a script called “…”", "the prison, dubbed the “…” by soldiers", "was named “…”": the
     naming verb has no speaking subject of its own (a participle or a passive)."""
-    if verb.tag_ != "VBN":
+    if verb.tag_ not in ("VBN", "VBD"):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     active = [c for c in subjects if c.dep_ == "nsubj"]
@@ -357,6 +357,37 @@ def _fragment(layout: DocLayout, index: int) -> bool:
     span = layout.spans[index]
     inner = layout.text[span.start : span.end].rstrip(",.;:!? ")
     return len(inner.split()) <= _NAME_WORDS
+
+
+def _single_quoted_title(layout: DocLayout, index: int) -> str | None:
+    """ "the studio renewed ‘Harbour Lights’": capitalised words in single marks in running
+    text are a title written the headline way, unless someone was called that ("Trump called
+    her ‘Miss Piggy’"). Headlines quote this way too, so they are left to the other checks."""
+    span = layout.spans[index]
+    if span.family != "single" or layout.paragraph_of(span.open_at) == 0:
+        return None
+    if not _name_shaped(layout, index, _NAME_WORDS) or _called(layout, index):
+        return None
+    return "a title"
+
+
+_NAMING_VERBS = frozenset("call dub name term label brand nickname describe refer".split())  # noqa: SIM905
+
+
+def _called(layout: DocLayout, index: int) -> bool:
+    """Whether a naming verb governs the stretch within two steps: “called her ‘…’”."""
+    first, last = layout.token_ranges[index]
+    if last <= first:
+        return False
+    node = _inner_root(layout, first, last)
+    for _ in range(_CALLED_REACH):
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in _NAMING_VERBS:
+            return True
+    return False
+
+
+_CALLED_REACH = 3
 
 
 def _name_shaped(layout: DocLayout, index: int, most: int = 8) -> bool:

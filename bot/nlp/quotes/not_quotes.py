@@ -197,8 +197,8 @@ def _modifying_clause(verb: Token) -> bool:
     "evidence that she was …", "a man who is …") may still be what was said."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if verb.dep_ == "acl":  # a content clause has its "that": "evidence that she was …"
-        return not any(c.dep_ == "mark" for c in verb.children)
+    if verb.dep_ == "acl":  # a content clause: "evidence that she was …", "the need to …"
+        return not any(c.dep_ == "mark" or c.lower_ == "to" for c in verb.children)
     return verb.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in _CONDITIONS for c in verb.children
     )

@@ -78,10 +78,13 @@ def not_quote_reasons(layout: DocLayout, cue_tokens: list[int | None]) -> list[s
     reasons = [why_not_a_quote(layout, i, cue) for i, cue in enumerate(cue_tokens)]
     for index in pull_quotes(layout):
         reasons[index] = reasons[index] or "a pull quote"
-    names = {_words_of(layout, i) for i, r in enumerate(reasons) if r in _NAME_REASONS}
+    names = {
+        _words_of(layout, i)
+        for i, r in enumerate(reasons)
+        if r in _NAME_REASONS and _name_shaped(layout, i, _NAME_WORDS)
+    }
     for index, reason in enumerate(reasons):
-        words = _words_of(layout, index)
-        if reason is None and words in names and len(words.split()) <= _NAME_WORDS:
+        if reason is None and _words_of(layout, index) in names:
             reasons[index] = "a name"
     return reasons
 
@@ -187,7 +190,7 @@ def _reported_by(layout: DocLayout, first: int, last: int, cue: Token) -> bool:
 _TRAILING_CUE_REACH = 3
 """“…,” he said: a cue right after the fragment reports it however the parse hangs it."""
 _ATTACHED_CUE_DEPS = frozenset({"parataxis"})
-_CONDITIONS = frozenset("if when whenever unless while until once whether".split())  # noqa: SIM905
+_CONDITIONS = frozenset("if when whenever unless until once whether".split())  # noqa: SIM905
 
 
 def _modifying_clause(verb: Token) -> bool:
@@ -298,8 +301,10 @@ def _so_called(lead: list[Token]) -> bool:
 def _names_a_thing(verb: Token) -> bool:
     """ "a script called “…”", "the prison, dubbed the “…” by soldiers", "was named “…”": the
     naming verb has no speaking subject of its own (a participle or a passive)."""
-    if verb.tag_ not in ("VBN", "VBD"):
-        return False
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ in ("conj", "relcl"):
+        return False  # "…, called her “…”", "who Beck called “…”": a subject elsewhere
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False  # "called her “…”": someone was called that by the subject
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     active = [c for c in subjects if c.dep_ == "nsubj"]
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
@@ -335,6 +340,8 @@ def _in_a_list_of_titles(layout: DocLayout, index: int) -> str | None:
     before = text[p_start : span.open_at].rstrip()
     if before.endswith("("):
         return "a title"
+    if layout.paragraph_of(span.open_at) == 0:
+        return None  # a headline capitalises every word, quotes and all
     for other in (index - 1, index + 1):
         if not 0 <= other < len(layout.spans) or not _name_shaped(layout, other):
             continue

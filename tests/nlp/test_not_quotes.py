@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from bot.models import Quote, Speaker
+from bot.digest_text import render_text
+from bot.models import Article, Quote, Speaker
+from bot.nlp.analyze import analyze
 from bot.nlp.quotes import extract_quotes
 from bot.nlp.quotes.marks import find_quoted_spans
 
@@ -218,3 +220,19 @@ def test_quote_that_lost_its_closer_does_not_swallow_the_next_quotes() -> None:
     )
     spans = [text[s.start : s.end] for s in find_quoted_spans(text)]
     assert spans == ["Harbour (“Lights Out”)", "It hit me at once,", "It just worked."]
+
+
+def test_digest_lists_no_title_and_each_unattributed_statement_once(nlp: Language) -> None:
+    text = (
+        "The band Harbour played its new album on Friday.\n\n"
+        "Fans filled the hall for the song “Paper Moons” and stayed for the encore. "
+        "“We recorded it in one night,” said Mira Solberg, the singer.\n\n"
+        "“The hall has never sounded better.”\n\n"
+        "Tickets for the spring tour sold out within an hour of going on sale.\n\n"
+        "“The hall has never sounded better.”"
+    )
+    digest = render_text(analyze(Article(text=text, title="Harbour live"), nlp=nlp))
+    who_said_what = digest[digest.index("Who said what") :]
+    assert "Paper Moons" not in who_said_what
+    assert "We recorded it in one night" in who_said_what
+    assert who_said_what.count("The hall has never sounded better") == 1

@@ -303,12 +303,23 @@ def _names_a_thing(verb: Token) -> bool:
     naming verb has no speaking subject of its own (a participle or a passive)."""
     if verb.tag_ not in ("VBN", "VBD") or verb.dep_ in ("conj", "relcl"):
         return False  # "…, called her “…”", "who Beck called “…”": a subject elsewhere
+    if verb.tag_ == "VBD" and not _participle_after_all(verb):
+        return False
     if any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False  # "called her “…”": someone was called that by the subject
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     active = [c for c in subjects if c.dep_ == "nsubj"]
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return not active and not (auxiliaries & {"has", "have", "had"})
+
+
+def _participle_after_all(verb: Token) -> bool:
+    """ "the jail, dubbed the “…” by its guards": a past form the tagger took for a finite
+    verb is a participle when a comma sets it off or "by" names who did the naming. A finite
+    verb whose subject the parser lost ("who Okafor on Friday called “…”") is neither."""
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    by_agent = any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children)
+    return by_agent or (previous is not None and previous.text == ",")
 
 
 def _modifies_a_noun(layout: DocLayout, index: int) -> str | None:

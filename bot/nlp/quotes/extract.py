@@ -19,7 +19,7 @@ from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, Mention, mention_for
-from bot.nlp.quotes.not_quotes import fragment_not_reported, not_quote_reasons
+from bot.nlp.quotes.not_quotes import not_quote_reasons
 from bot.nlp.quotes.people import People
 from bot.nlp.quotes.pronouns import (
     follow_pronoun_subjects,
@@ -27,6 +27,7 @@ from bot.nlp.quotes.pronouns import (
     resolve_pronoun,
 )
 from bot.nlp.quotes.repeats import copies
+from bot.nlp.quotes.scare_quotes import fragment_not_reported
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {

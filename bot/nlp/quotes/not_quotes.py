@@ -5,8 +5,9 @@ the names of things: “Glasgow” the song, the “Pose” actor, a program cal
 word “We”, a writer's scare quotes around the “reset”. Listing those as quotes invents a
 speaker for a title. Each check here reads the words around the marks (and the parse where the
 words alone cannot tell) and names the reason a stretch is not someone's words, or says
-nothing. A term someone used under a speech verb of their own ("what the chief executive
-dubbed the ‘new Ledger’") passes every check: it stays that person's partial quote.
+nothing (fragments in a clause of the writer's own are ``scare_quotes``'s question). A term
+someone used under a speech verb of their own ("what the chief executive dubbed the ‘new
+Ledger’") passes every check: it stays that person's partial quote.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ import re
 
 from spacy.tokens import Token
 
-from bot.nlp.quotes.cues import speech_cues
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.repeats import alone_on_its_line, pull_quotes
+from bot.nlp.quotes.scare_quotes import inner_root, reported
 
 TITLE_NOUNS = frozenset(
     """
@@ -116,112 +117,6 @@ def why_not_a_quote(layout: DocLayout, index: int, cue_token: int | None) -> str
     if _imagined(layout, index):
         return "imagined speech"
     return None
-
-
-def fragment_not_reported(layout: DocLayout, index: int, cue_token: int | None) -> str | None:
-    """Why a fragment (not a whole statement) is the writer's own words, or None.
-
-    A fragment is someone's partial quote when a cue of its sentence reports it: the fragment
-    sits under a reporting verb ("called the plan a “costly detour”", "said it was “fully”
-    ready"), in the clause "according to" qualifies, or in a list with such a fragment
-    ("a “liar,” a “bully” and a “narcissist”"). Inside a clause that only modifies something
-    ("a prosecutor entrusted to investigate “collusion”", "when the “reset” failed") it is the
-    writer's scare quote or term, whatever verb the sentence has elsewhere.
-    """
-    first, last = layout.token_ranges[index]
-    if cue_token is None or last <= first or first <= cue_token < last:
-        return None
-    if layout.paragraph_of(layout.spans[index].open_at) == 0:
-        return None  # a headline's fragment stands for the story's quote, which comes later
-    cue = layout.doc[cue_token]
-    if cue.lower_ == "according" or cue.pos_ == "NOUN" or _in_a_list(layout, index):
-        return None
-    if _reported_by(layout, first, last, cue) or _reported(layout, index):
-        return None
-    return "scare quotes or a term"
-
-
-def _reported(layout: DocLayout, index: int) -> bool:
-    """Whether some reporting verb of the quote's sentence governs it ("Trump called her “…”
-    and “…”", "references to her as “…”")."""
-    first, last = layout.token_ranges[index]
-    if last <= first:
-        return False
-    sentence = layout.doc[first].sent
-    p_start, p_end = layout.paragraph_bounds(layout.spans[index].open_at)
-    frame = layout.free_tokens(sentence.start, sentence.end, p_start, p_end)
-    return any(_reported_by(layout, first, last, cue) for cue in speech_cues(frame))
-
-
-def _in_a_list(layout: DocLayout, index: int) -> bool:
-    """ "a “liar,” a “bully” and a “narcissist”": quoted fragments listed one after another."""
-    text = layout.text
-    for other in (index - 1, index + 1):
-        if not 0 <= other < len(layout.spans):
-            continue
-        left, right = sorted((layout.spans[index], layout.spans[other]), key=lambda s: s.open_at)
-        if left.close_end is None:
-            continue
-        between = text[left.close_end : right.open_at]
-        if len(between) <= 8 and _FRAGMENT_JOIN.fullmatch(between):
-            return True
-    return False
-
-
-_FRAGMENT_JOIN = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?(?:(?:a|an|the)\s+)?")
-
-
-def _reported_by(layout: DocLayout, first: int, last: int, cue: Token) -> bool:
-    """Whether climbing from the fragment reaches the cue (or the clause the cue hangs on)
-    before it leaves through a modifying clause."""
-    targets = {cue.i}
-    if cue.dep_ in _ATTACHED_CUE_DEPS or _as_put_it(cue):
-        targets.add(cue.head.i)  # "X, he said, can “…”"
-    node = _inner_root(layout, first, last)
-    while node.head.i != node.i:
-        if node.head.i in targets:
-            return True
-        if _modifying_clause(node) and node.i not in layout.quoted:
-            return False
-        node = node.head
-    return node.i in targets or 0 <= cue.i - last <= _TRAILING_CUE_REACH
-
-
-_TRAILING_CUE_REACH = 3
-"""“…,” he said: a cue right after the fragment reports it however the parse hangs it."""
-_ATTACHED_CUE_DEPS = frozenset({"parataxis"})
-_CONDITIONS = frozenset("if when whenever unless until once whether".split())  # noqa: SIM905
-
-
-def _modifying_clause(verb: Token) -> bool:
-    """A participle that describes a thing ("a prosecutor entrusted to …") or a clause that
-    sets a condition or a time ("if Putin would give …", "when the plan failed"): the writer's
-    own framing. A reason, a purpose or a content clause ("because there is …", "to take …",
-    "evidence that she was …", "a man who is …") may still be what was said."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if verb.dep_ == "acl":  # a content clause: "evidence that she was …", "the need to …"
-        return not any(c.dep_ == "mark" or c.lower_ == "to" for c in verb.children)
-    return verb.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _CONDITIONS for c in verb.children
-    )
-
-
-def _as_put_it(cue: Token) -> bool:
-    """ "As Simonyan put it, RT is “…”": the cue hangs on the clause it reports."""
-    return cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
-
-
-def _inner_root(layout: DocLayout, first: int, last: int) -> Token:
-    """The head word of the quoted words themselves, marks left out."""
-    words = [t for t in layout.doc[first:last] if not t.is_quote and not t.is_punct] or list(
-        layout.doc[first:last]
-    )
-    inside = {t.i for t in words}
-    for token in words:
-        if token.head.i not in inside or token.head.i == token.i:
-            return token
-    return words[0]
 
 
 def _on_a_sign(layout: DocLayout, index: int) -> bool:
@@ -366,7 +261,7 @@ def _in_a_list_of_titles(layout: DocLayout, index: int) -> str | None:
         else:
             continue
         if len(between) <= 6 and _LIST_JOIN.fullmatch(between):
-            return None if _reported(layout, index) else "a title"
+            return None if reported(layout, index) else "a title"
     return None
 
 
@@ -397,7 +292,7 @@ def _called(layout: DocLayout, index: int) -> bool:
     first, last = layout.token_ranges[index]
     if last <= first:
         return False
-    node = _inner_root(layout, first, last)
+    node = inner_root(layout, first, last)
     for _ in range(_CALLED_REACH):
         node = node.head
         if node.pos_ == "VERB" and node.lemma_.lower() in _NAMING_VERBS:

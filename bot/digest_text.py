@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
+from bot.listed_quotes import unattributed_quotes
 from bot.models import Analysis, Quote
 
 WIDTH = 88
@@ -36,16 +37,14 @@ def _speaker_line(name: str | None, role: str | None) -> str:
 def _groups(analysis: Analysis) -> list[tuple[str | None, str | None, list[Quote]]]:
     """Quotes grouped by speaker (most quoted first), unattributed quotes last."""
     groups: list[tuple[str | None, str | None, list[Quote]]] = []
-    attributed: set[int] = set()
     for speaker in analysis.speakers:
         indices = [i for i in speaker.quote_indices if 0 <= i < len(analysis.quotes)]
         if not indices:
             indices = [i for i, q in enumerate(analysis.quotes) if q.speaker == speaker.name]
         if indices:
-            attributed.update(indices)
             groups.append((speaker.name, speaker.role, [analysis.quotes[i] for i in indices]))
     groups.sort(key=lambda group: -len(group[2]))
-    rest = [q for i, q in enumerate(analysis.quotes) if i not in attributed]
+    rest = unattributed_quotes(analysis.quotes)
     if rest:
         groups.append((None, None, rest))
     return groups

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.inert_text import safe
+from bot.listed_quotes import unattributed_quotes
 from bot.models import Analysis, Article, Quote, Speaker
 from bot.plain_text import ELLIPSIS, one_line, shorten
 
@@ -246,7 +247,7 @@ def who_said_what_sections(analysis: Analysis) -> list[Section]:
             sections.append(
                 Section(f"**{safe(speaker_label(speaker.name, speaker.role))}**", entries)
             )
-    unknown = [e for q in analysis.quotes if q.speaker is None for e in quote_entries(q.shown)]
+    unknown = [e for q in unattributed_quotes(analysis.quotes) for e in quote_entries(q.shown)]
     if unknown:
         sections.append(Section("**Unknown speaker**", unknown))
     return sections

@@ -19,12 +19,15 @@ from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, Mention, mention_for
+from bot.nlp.quotes.not_quotes import not_quote_reasons
 from bot.nlp.quotes.people import People
 from bot.nlp.quotes.pronouns import (
     follow_pronoun_subjects,
     group_antecedent,
     resolve_pronoun,
 )
+from bot.nlp.quotes.repeats import copies
+from bot.nlp.quotes.scare_quotes import fragment_not_reported
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -62,25 +65,71 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     )
     chained = follow_pronoun_subjects(people)
     attributions = attribute_all(layout)
+    cue_tokens = _cue_tokens(attributions)
+    not_quotes = not_quote_reasons(layout, cue_tokens)
     resolved: list[_Resolved] = []
     quotes: list[Quote] = []
     for index, attribution in enumerate(attributions):
         found = _resolve(layout, people, chained, attribution, resolved)
         resolved.append(found)
-        kind = _kind_of(layout, index, attribution)
+        kind = "other" if not_quotes[index] else _kind_of(layout, index, attribution, cue_tokens)
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
         quotes.append(_quote(layout, index, kind, found))
-    refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
+    listed = _share_copies(layout, quotes, resolved, not_quotes)
+    refs = [
+        r.ref if q.kind != "other" and index in listed else None
+        for index, (r, q) in enumerate(zip(resolved, quotes, strict=True))
+    ]
     return quotes, group_speakers(quotes, refs, people)
 
 
-def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> QuoteKind:
+def _share_copies(
+    layout: DocLayout,
+    quotes: list[Quote],
+    resolved: list[_Resolved],
+    not_quotes: list[str | None],
+) -> set[int]:
+    """Give an unattributed copy of quoted words the speaker of an attributed copy; return
+    the quotes to list under their speaker (a speaker's same words count once)."""
+    listed = set(range(len(quotes)))
+    for members in copies(layout):
+        owners = [i for i in members if quotes[i].kind != "other" and resolved[i].ref]
+        if not owners:
+            continue
+        owner = owners[0]
+        for index in members:
+            if index == owner or not_quotes[index]:
+                continue
+            if resolved[index].ref is None:
+                resolved[index] = resolved[owner]
+                quotes[index] = _quote(layout, index, quotes[owner].kind, resolved[owner])
+            if quotes[index].speaker == quotes[owner].speaker:
+                listed.discard(index)
+    return listed
+
+
+def _cue_tokens(attributions: list[Attribution | None]) -> list[int | None]:
+    """The cue token of each quote's attribution, following inherited ones to their source."""
+    tokens: list[int | None] = []
+    for attribution in attributions:
+        if attribution is None:
+            tokens.append(None)
+        elif attribution.inherit_from is not None:
+            tokens.append(tokens[attribution.inherit_from])
+        else:
+            tokens.append(attribution.cue_token)
+    return tokens
+
+
+def _kind_of(
+    layout: DocLayout, index: int, attribution: Attribution | None, cue_tokens: list[int | None]
+) -> QuoteKind:
     span = layout.spans[index]
     text = layout.text
     p_start, _ = layout.paragraph_bounds(span.open_at)
     own_cue = attribution is not None and attribution.method in ("cue", "label")
-    return classify(
+    kind = classify(
         text[span.start : span.end],
         opens=opens_clause(text, p_start, span.open_at) or span.continued,
         attributed=attribution is not None,
@@ -88,6 +137,9 @@ def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> 
         headline=layout.paragraph_of(span.open_at) == 0,
         after_title_word=follows_title_word(text, p_start, span.open_at),
     )
+    if kind == "partial" and fragment_not_reported(layout, index, cue_tokens[index]) is not None:
+        return "other"
+    return kind
 
 
 def _quote(layout: DocLayout, index: int, kind: QuoteKind, found: _Resolved) -> Quote:

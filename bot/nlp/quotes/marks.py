@@ -175,9 +175,30 @@ def _scan_paragraph(text: str, p_start: int, p_end: int) -> tuple[list[QuotedSpa
         elif side in ("open", "either"):
             if family == "double" and not any(o.family == "double" for o in stack):
                 stack.clear()  # singles still open at top level were apostrophes
+            elif side == "open" and _missed_closer(text, stack, at):
+                found.append(_cut_at_sentence_end(text, stack.pop(), at))
             stack.append(_Open(family, at, at + len(mark)))
     doubles = [opened for opened in stack if opened.family == "double"]
     return found, (doubles[0] if doubles else None)
+
+
+def _missed_closer(text: str, stack: list[_Open], at: int) -> bool:
+    """ "a song called “Glasgow (“No Place Like Home”). “It grabbed me …”": a curly opener
+    after a finished sentence while a double quote is still open at the top means that quote
+    lost its closer; English nests single marks inside double ones, so starting afresh costs
+    one stray stretch instead of every quote to the end of the paragraph."""
+    if len(stack) != 1 or stack[0].family != "double" or text[at] != "“":
+        return False
+    lead = text[stack[0].inner : at].rstrip()
+    return lead.endswith((".", "!", "?", ".)", ").")) and "”" in lead
+
+
+def _cut_at_sentence_end(text: str, opened: _Open, at: int) -> QuotedSpan:
+    """The stretch of a quote that lost its closer, up to the end of its sentence (its words
+    stay quoted, so no name inside is taken for a speaker)."""
+    end = len(text[:at].rstrip()) - 1
+    start, end = _strip(text, opened.inner, end)
+    return QuotedSpan(start, end, opened.at, end, "double")
 
 
 def _closing_index(stack: list[_Open], family: Family, side: str, at: int) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.discord.articles import ARTICLE, TITLE, article_html
-from tests.discord.harness import BotDriver
+from tests.discord.harness import BotDriver, refused_privately
 from tests.discord.payloads import GUILD_ID, option
 
 
@@ -65,9 +65,7 @@ async def test_quotes_refuses_an_article_of_another_server(driver: BotDriver) ->
 
     payload = await driver.slash("quotes", option("article", choice["value"]))
 
-    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
-    assert messages[-1]["flags"] == 64
-    assert "no article" in messages[-1]["content"]
+    assert "no article" in refused_privately(driver, payload)
 
 
 async def test_quotes_needs_a_url_or_an_article(driver: BotDriver) -> None:
@@ -104,9 +102,7 @@ async def test_quotes_for_an_article_number_past_any_stored_one_is_not_found(
 ) -> None:
     payload = await driver.slash("quotes", option("article", number))
 
-    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
-    assert messages[-1]["flags"] == 64
-    assert messages[-1]["content"] == f"There is no article #{number} here."
+    assert refused_privately(driver, payload) == f"There is no article #{number} here."
 
 
 async def test_private_quotes_are_ephemeral(driver: BotDriver) -> None:

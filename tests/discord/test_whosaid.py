@@ -91,3 +91,11 @@ async def test_who_said_this_on_an_empty_message_explains(driver: BotDriver) -> 
     [reply] = driver.fake.requests_for(payload)
     assert reply.body["data"]["flags"] == 64
     assert "no text to look up" in reply.body["data"]["content"]
+
+
+async def test_quote_autocomplete_choices_do_not_end_on_a_comma(driver: BotDriver) -> None:
+    await _submit(driver)
+
+    choices = await driver.autocomplete("whosaid", option("quote", "deserve a safe", focused=True))
+
+    assert choices[0]["name"].endswith("deserve a safe ride home")

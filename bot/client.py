@@ -32,6 +32,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.briefing.schedule import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import BriefbotError
 from bot.render import NO_MENTIONS, notice, permission_names
@@ -55,7 +56,9 @@ class BriefbotTree(app_commands.CommandTree["Briefbot"]):
 class Briefbot(commands.Bot):
     """Briefbot on Discord: default intents, mentions never allowed, the service on ``service``."""
 
-    def __init__(self, settings: Settings, *, sync_on_start: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, *, sync_on_start: bool = True, clock: Clock | None = None
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -65,6 +68,8 @@ class Briefbot(commands.Bot):
         )
         self.settings = settings
         self.sync_on_start = sync_on_start
+        self.clock: Clock = clock or SystemClock()
+        """Where scheduled work and the commands about it read the time (a test passes its own)."""
         self._service: Service | None = None
 
     @property

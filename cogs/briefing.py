@@ -9,15 +9,15 @@ The cog owns the two background tasks: the dispatcher that sends scheduled brief
 feed poller, started in ``cog_load`` and stopped in ``cog_unload``. ``DiscordSender`` is the
 dispatcher's way into a channel.
 
-"Now" comes from one clock, ``DiscordClock`` (discord.py's ``utcnow``), for the dispatcher, the
-poller and every command here, so ``/briefing status`` and the runs it announces never
-disagree, and a simulated Discord that moves discord.py's clock moves all of them together.
+"Now" comes from one clock, the bot's (``Briefbot.clock``), for the dispatcher, the poller and
+every command here, so ``/briefing status`` and the runs it announces never disagree, and a
+test clock moves all of them together.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -48,13 +48,6 @@ POSTABLE = (discord.ChannelType.text, discord.ChannelType.news)
 NEEDED = ("view_channel", "send_messages", "embed_links")
 HISTORY_SEARCHED = 50
 """Recent messages searched for a briefing that may have been sent before a crash."""
-
-
-class DiscordClock:
-    """The time as discord.py tells it: the system's, in UTC, unless a test Discord moves it."""
-
-    def now(self) -> datetime:
-        return discord.utils.utcnow()
 
 
 class PostableChannel(app_commands.Transformer):
@@ -191,7 +184,7 @@ class BriefingCog(commands.Cog, name="Briefing"):
         settings = bot.settings
         self.storage = BriefingStorage(service.store)
         self.fetcher = Fetcher(settings)
-        self.clock: Clock = DiscordClock()
+        self.clock: Clock = bot.clock
         self.dispatcher = Dispatcher(
             self.storage,
             lambda scope, hours, now: briefing_for(service, scope, hours, now),

@@ -29,6 +29,7 @@ from aiohttp import web
 
 from tests.discord.discord_rules import (
     DiscordError,
+    check_invocation,
     validate_choices,
     validate_command,
     validate_message,
@@ -129,7 +130,14 @@ class FakeDiscord:
         return f"{self.base_url}/files/{name}"
 
     def expect_interaction(self, payload: dict) -> None:
-        """Open an interaction as the gateway sends it; its token becomes valid for callbacks."""
+        """Open an interaction as the gateway sends it; its token becomes valid for callbacks.
+
+        A command invocation Discord's client would refuse to send (a string option over its
+        ``max_length``) is a mistake in the test, raised here.
+        """
+        if payload["type"] == 2 and payload["data"].get("type") == 1:
+            registered = [c for commands in self.commands.values() for c in commands]
+            check_invocation(payload["data"], registered)
         self.interactions[payload["token"]] = InteractionRecord(payload, time.monotonic())
 
     # -- what tests read -------------------------------------------------------------------

@@ -17,7 +17,13 @@ from typing import Any
 
 from tests.discord.discord_rules import DiscordError
 from tests.discord.fake_discord import FakeDiscord, Request
-from tests.discord.payloads import button_click, message_command, slash_command
+from tests.discord.payloads import (
+    attachment,
+    button_click,
+    message_command,
+    option,
+    slash_command,
+)
 
 __all__ = [
     "BotDriver",
@@ -84,6 +90,16 @@ class BotDriver:
         payload = slash_command(name, list(options), user_id=self.user_id, **where)
         await self.send(payload)
         return payload
+
+    async def summarize_file(self, name: str, text: str, **where: Any) -> dict:
+        """Run ``/summarize file:`` with ``text`` uploaded as the file ``name`` (an article
+        longer than the 6,000 characters the ``text`` option takes goes in this way)."""
+        data = text.encode()
+        url = self.fake.serve_file(name, data, "text/plain")
+        file = attachment(url, name, len(data), "text/plain")
+        return await self.slash(
+            "summarize", option("file", file["id"], 11), attachments=[file], **where
+        )
 
     async def autocomplete(self, name: str, *options: dict, **where: Any) -> list[dict]:
         """Type into an option (the one marked ``focused``); returns the choices offered."""

@@ -16,7 +16,10 @@ PAGE_FOOTER = re.compile(r"Page (\d+) of (\d+)")
 
 
 async def _summary(driver: BotDriver, text: str = ARTICLE) -> dict:
-    payload = await driver.slash("summarize", option("text", text))
+    if len(text) > 6000:
+        payload = await driver.summarize_file("long.txt", text)
+    else:
+        payload = await driver.slash("summarize", option("text", text))
     return driver.fake.original(payload)
 
 

@@ -133,7 +133,7 @@ async def test_page_buttons_of_a_public_answer_answer_the_clicker_privately(
     start_bot: StartBot,
 ) -> None:
     requester = await start_bot()
-    summary = await requester.slash("summarize", option("text", long_article(6_000)))
+    summary = await requester.summarize_file("long.txt", long_article(3_000))
     article_id = driver_article_id(requester.fake.original(summary))
     digest = await requester.slash("quotes", option("article", article_id))
     public = dict(requester.fake.original(digest))

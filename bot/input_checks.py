@@ -7,8 +7,10 @@ refused here first, as a private reply: empty or whitespace text, text over the 
 text that is one sentence or has no sentence punctuation, a file that is empty, binary or not
 what its name says, a link the address rules refuse, a quote too short to look up.
 
-Each check is conservative: it refuses only what the service would refuse anyway, with the
-same words, so passing here never changes an answer.
+Each check is conservative and speaks the service's words: what it refuses, the service
+would refuse too, except a single line with its only sentence end at the end, which the
+engine's parser might cut in two but which is one sentence all the same. Passing here never
+changes an answer.
 """
 
 from __future__ import annotations

@@ -184,7 +184,8 @@ def interaction_context(interaction: discord.Interaction) -> str:
 
 
 PLACEHOLDER_REPLACED = "briefbot:placeholder-replaced"
-"""Set in ``Interaction.extras`` once the "thinking…" placeholder holds an answer."""
+"""Set in ``Interaction.extras`` once the "thinking…" placeholder holds an answer. Every answer
+after a deferral goes through ``reply``, so this is known without asking Discord."""
 
 
 def _placeholder_waiting(interaction: discord.Interaction) -> bool:

@@ -6,8 +6,16 @@ commands to the development server if one is configured. Global sync is a delibe
 (``briefbot sync``), never a side effect of starting.
 
 Every failure of a command, context menu or button reaches ``report_error``: a
-``BriefbotError``, a cooldown or a missing permission becomes a short private message; anything
-else is a bug, logged with its context (never a token) and answered with an error id.
+``BriefbotError``, a cooldown or a missing permission becomes a short message; anything else is
+a bug, logged with its context (never a token) and answered with an error id.
+
+How an answer reaches the user depends on how far the interaction got (``reply`` and
+``send_private``). Before any acknowledgement it is the interaction's own reply, private for an
+error. After a "thinking…" deferral the answer, or the error, *edits* that placeholder: Discord
+keeps the deferral's visibility for it whatever flags are sent (so the cogs check what they can
+before deferring, and defer privately where the outcome is private). The placeholder is never
+deleted to make room for a follow-up: Discord has answered such follow-ups with 10008 Unknown
+Message.
 """
 
 from __future__ import annotations
@@ -18,14 +26,16 @@ import logging
 import math
 import os
 import uuid
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.briefing.schedule import Clock, SystemClock
 from bot.config import Settings
 from bot.errors import BriefbotError
-from bot.render import NO_MENTIONS, notice
+from bot.render import NO_MENTIONS, notice, permission_names
 from bot.service import Service
 
 log = logging.getLogger(__name__)
@@ -46,7 +56,9 @@ class BriefbotTree(app_commands.CommandTree["Briefbot"]):
 class Briefbot(commands.Bot):
     """Briefbot on Discord: default intents, mentions never allowed, the service on ``service``."""
 
-    def __init__(self, settings: Settings, *, sync_on_start: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, *, sync_on_start: bool = True, clock: Clock | None = None
+    ) -> None:
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=discord.Intents.default(),
@@ -56,6 +68,8 @@ class Briefbot(commands.Bot):
         )
         self.settings = settings
         self.sync_on_start = sync_on_start
+        self.clock: Clock = clock or SystemClock()
+        """Where scheduled work and the commands about it read the time (a test passes its own)."""
         self._service: Service | None = None
 
     @property
@@ -114,7 +128,8 @@ class Briefbot(commands.Bot):
                 await service.close()
 
     async def report_error(self, interaction: discord.Interaction, error: BaseException) -> None:
-        """Answer a failed interaction with a short private message, whatever state it is in."""
+        """Answer a failed interaction with a short message, whatever state it is in: private,
+        except where it replaces the placeholder of a public deferral."""
         text = describe_error(interaction, error)
         try:
             await send_private(interaction, text)
@@ -137,9 +152,9 @@ def describe_error(interaction: discord.Interaction, error: BaseException) -> st
         wait = math.ceil(error.retry_after)
         return f"Slow down a little: you can use this command again in {wait} s."
     if isinstance(error, app_commands.MissingPermissions):
-        return f"You need the {_permission_names(error.missing_permissions)} permission for that."
+        return f"You need the {permission_names(error.missing_permissions)} permission for that."
     if isinstance(error, app_commands.BotMissingPermissions):
-        names = _permission_names(error.missing_permissions)
+        names = permission_names(error.missing_permissions)
         return f"I need the {names} permission in this channel for that."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command only works in a server."
@@ -157,10 +172,6 @@ def describe_error(interaction: discord.Interaction, error: BaseException) -> st
     return f"Sorry, something went wrong on my side (error id `{error_id}`)."
 
 
-def _permission_names(permissions: list[str]) -> str:
-    return ", ".join(name.replace("_", " ").title() for name in permissions)
-
-
 def interaction_context(interaction: discord.Interaction) -> str:
     """Where an interaction came from, for logs: ids and the command, never its token."""
     command = interaction.command.qualified_name if interaction.command else None
@@ -172,18 +183,43 @@ def interaction_context(interaction: discord.Interaction) -> str:
     )
 
 
-async def send_private(interaction: discord.Interaction, text: str) -> None:
-    """Send ``text`` only the user sees, as the interaction's reply or as a follow-up.
+PLACEHOLDER_REPLACED = "briefbot:placeholder-replaced"
+"""Set in ``Interaction.extras`` once the "thinking…" placeholder holds an answer. Every answer
+after a deferral goes through ``reply``, so this is known without asking Discord."""
 
-    A deferred command still showing "thinking…" publicly would turn the first follow-up into
-    a public message, so that placeholder is deleted first.
+
+def _placeholder_waiting(interaction: discord.Interaction) -> bool:
+    """Whether the interaction shows a "thinking…" placeholder no answer has replaced yet."""
+    return (
+        interaction.response.type is discord.InteractionResponseType.deferred_channel_message
+        and not interaction.extras.get(PLACEHOLDER_REPLACED)
+    )
+
+
+async def reply(
+    interaction: discord.Interaction, *, ephemeral: bool = False, **message: Any
+) -> None:
+    """Send an answer: the interaction's reply, the edit of its "thinking…" placeholder, or,
+    once that holds an answer, a further message.
+
+    Discord documents the first follow-up after a deferral as an edit of the placeholder that
+    keeps the deferral's visibility (and calls that use deprecated), so the placeholder is
+    edited outright; ``ephemeral`` matters only for the reply and for further messages.
     """
-    text = notice(text)
     if not interaction.response.is_done():
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        return
-    if interaction.response.type is discord.InteractionResponseType.deferred_channel_message:
-        original = await interaction.original_response()
-        if original.flags.loading:
-            await original.delete()
-    await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await interaction.response.send_message(ephemeral=ephemeral, **message)
+    elif _placeholder_waiting(interaction):
+        await interaction.edit_original_response(**message)
+        interaction.extras[PLACEHOLDER_REPLACED] = True
+    else:
+        await interaction.followup.send(ephemeral=ephemeral, **message)
+
+
+async def send_private(interaction: discord.Interaction, text: str) -> None:
+    """Send ``text`` as an error: privately, or in place of the "thinking…" placeholder.
+
+    The placeholder is edited, never deleted: a follow-up after deleting it has failed with
+    10008 Unknown Message, and the user would see "thinking…" vanish and nothing else. Its
+    visibility is the deferral's, so the cogs refuse what they can before deferring.
+    """
+    await reply(interaction, content=notice(text), ephemeral=True, allowed_mentions=NO_MENTIONS)

@@ -9,19 +9,29 @@ can use it without loading spaCy.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.models import Quote
 
 
-def unattributed_quotes(quotes: Sequence[Quote]) -> list[Quote]:
-    """The statements and fragments without a speaker, each of them once, in article order."""
-    spoken = {q.text.strip().lower() for q in quotes if q.speaker and q.kind != "other"}
+def unattributed_quotes(
+    quotes: Sequence[Quote], unnamed_speakers: Collection[str] = ()
+) -> list[Quote]:
+    """The statements and fragments without a speaker, each of them once, in article order.
+
+    ``unnamed_speakers`` are speaker names the engine marks unknown ("the message"): a face
+    that never shows them as a heading lists their quotes here instead.
+    """
+
+    def speaks(quote: Quote) -> bool:
+        return bool(quote.speaker) and quote.speaker not in unnamed_speakers
+
+    spoken = {q.text.strip().lower() for q in quotes if speaks(q) and q.kind != "other"}
     seen: set[str] = set()
     found: list[Quote] = []
     for quote in quotes:
         key = quote.text.strip().lower()
-        if quote.kind != "other" and not quote.speaker and key not in seen | spoken:
+        if quote.kind != "other" and not speaks(quote) and key not in seen | spoken:
             seen.add(key)
             found.append(quote)
     return found

@@ -143,9 +143,18 @@ def _speaker_of(analysis: Analysis, quote: Quote) -> Speaker | None:
     return next((s for s in analysis.speakers if s.name == quote.speaker), None)
 
 
-def _role_of(analysis: Analysis, quote: Quote) -> str | None:
+def _named(speaker: Speaker) -> bool:
+    """Whether a speaker has a name to show: the engine marks a bare description ("the
+    agency", "the message") as unknown, and a description is never shown as a name."""
+    return speaker.kind != "unknown"
+
+
+def quote_label(analysis: Analysis, quote: Quote) -> str:
+    """Who said ``quote``, for display: ``Name, role``, or ``Unknown speaker``."""
     speaker = _speaker_of(analysis, quote)
-    return speaker.role if speaker else None
+    if speaker is not None and not _named(speaker):
+        return speaker_label(None)
+    return speaker_label(quote.speaker, speaker.role if speaker else None)
 
 
 def source_line(article: Article, analysis: Analysis) -> str:
@@ -208,7 +217,7 @@ def summary_embed(article: Article, analysis: Analysis, *, cached: bool) -> disc
     for index in key_quote_indices(analysis)[:KEY_QUOTES_SHOWN]:
         quote = analysis.quotes[index]
         embed.add_field(
-            name=shorten(safe(speaker_label(quote.speaker, _role_of(analysis, quote))), 256),
+            name=shorten(safe(quote_label(analysis, quote)), 256),
             value=shorten(f"“{safe(one_line(quote.shown))}”", EMBED_FIELD_VALUE_LIMIT),
             inline=False,
         )
@@ -235,7 +244,9 @@ def key_quote_indices(analysis: Analysis) -> list[int]:
 def who_said_what_sections(analysis: Analysis) -> list[Section]:
     """Quotes grouped by speaker, most-quoted first; unattributed quotes last."""
     sections: list[Section] = []
-    speakers = sorted(analysis.speakers, key=lambda s: -len(s.quote_indices))
+    speakers = sorted(
+        (s for s in analysis.speakers if _named(s)), key=lambda s: -len(s.quote_indices)
+    )
     for speaker in speakers:
         entries = [
             entry
@@ -247,7 +258,12 @@ def who_said_what_sections(analysis: Analysis) -> list[Section]:
             sections.append(
                 Section(f"**{safe(speaker_label(speaker.name, speaker.role))}**", entries)
             )
-    unknown = [e for q in unattributed_quotes(analysis.quotes) for e in quote_entries(q.shown)]
+    unnamed = {s.name for s in analysis.speakers if not _named(s)}
+    unknown = [
+        entry
+        for quote in unattributed_quotes(analysis.quotes, unnamed)
+        for entry in quote_entries(quote.shown)
+    ]
     if unknown:
         sections.append(Section("**Unknown speaker**", unknown))
     return sections
@@ -257,7 +273,7 @@ def all_quotes_sections(analysis: Analysis) -> list[Section]:
     """Every quote in article order with its speaker."""
     entries: list[str] = []
     for number, quote in enumerate(analysis.quotes, start=1):
-        label = safe(speaker_label(quote.speaker, _role_of(analysis, quote)))
+        label = safe(quote_label(analysis, quote))
         entries.extend(quote_entries(quote.shown, f"— {number}. {label}"))
     return [Section("", entries)]
 
@@ -273,7 +289,7 @@ def digest_sections(analysis: Analysis) -> list[Section]:
     key: list[str] = []
     for index in key_quote_indices(analysis)[:KEY_QUOTES_SHOWN]:
         quote = analysis.quotes[index]
-        label = safe(speaker_label(quote.speaker, _role_of(analysis, quote)))
+        label = safe(quote_label(analysis, quote))
         key.extend(quote_entries(quote.shown, f"— {label}"))
     sections = [Section("__Key quotes__", key)] if key else []
     who = who_said_what_sections(analysis)
@@ -335,6 +351,27 @@ def _match_text(match: QuoteMatch, limit: int) -> str:
     tail = f"\n— **{speaker}** in {source}" + (f" ({date})" if date else "")
     room = limit - len(tail) - len("> “”")
     return f"> “{shorten(safe(one_line(match.quote.shown)), room)}”{tail}"
+
+
+PERMISSION_NAMES = {
+    "manage_guild": "Manage Server",
+    "view_channel": "View Channels",
+    "read_message_history": "Read Message History",
+}
+"""Where Discord's settings name a permission otherwise than its API name does."""
+
+
+def permission_names(permissions: Iterable[str]) -> str:
+    """Permissions as Discord's settings name them: ``manage_guild`` is "Manage Server"."""
+    return ", ".join(
+        PERMISSION_NAMES.get(name, name.replace("_", " ").title()) for name in permissions
+    )
+
+
+def choice_name(text: str) -> str:
+    """An autocomplete choice's label: one line, within 100 characters, and not ending on the
+    comma or colon that followed it in the article."""
+    return shorten(text, 100).rstrip(" ,;:") or shorten(text, 100)
 
 
 def notice(text: str) -> str:

@@ -23,12 +23,15 @@ from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.plain_text import shorten
 from bot.store import Store, open_store
 from bot.store.base import MAX_ID
-from bot.store.keys import name_key, words
+from bot.store.keys import name_key, plain, words
 from bot.store.records import ArticleRecord, QuoteRecord, Submission
 from bot.store.whosaid import ScoredQuote, find_quotes
 from bot.workers import WorkerPool
 
 log = logging.getLogger(__name__)
+
+ARTICLE_CANDIDATES = 200
+"""Articles containing the longest typed word, filtered by the other words (autocomplete)."""
 
 SUGGESTION_CHARS = 100
 """Discord's limit on an autocomplete choice; a fragment that long still finds its quote."""
@@ -236,6 +239,13 @@ class Service:
             raise NotFoundError(f"There is no article #{article_id} here.")
         return await self._stored(submitted)
 
+    async def check_article(self, article_id: int, scope: Scope) -> None:
+        """``NotFoundError`` unless ``article_id`` was submitted in ``scope``: one lookup, no
+        analysis, so a face can refuse an id before promising an answer."""
+        in_range = 1 <= article_id <= MAX_ID
+        if not in_range or await self.store.last_submission(article_id, scope.key) is None:
+            raise NotFoundError(f"There is no article #{article_id} here.")
+
     async def _stored(self, submission: Submission) -> AnalysisResult:
         """Read a stored analysis back as the submitting scope sees it (its own address),
         re-analysing its text when the engine is newer."""
@@ -278,8 +288,16 @@ class Service:
     async def recent_articles(
         self, scope: Scope, query: str = "", limit: int = 25
     ) -> list[tuple[int, str, str]]:
-        """``(article_id, title, url)`` of the scope's latest articles, for autocomplete."""
-        return await self.store.recent_articles(scope.key, query.strip(), limit)
+        """``(article_id, title, url)`` of the scope's latest articles, for autocomplete.
+
+        Several typed words match in any order ("flood Riverton" finds "Riverton braces for
+        flood"): the longest narrows the search, and every one must be in the title or link.
+        """
+        typed = words(query)
+        if len(typed) < 2:
+            return await self.store.recent_articles(scope.key, query.strip(), limit)
+        found = await self.store.recent_articles(scope.key, max(typed, key=len), ARTICLE_CANDIDATES)
+        return [a for a in found if all(w in plain(f"{a[1]} {a[2]}") for w in typed)][:limit]
 
     # Quotes.
 

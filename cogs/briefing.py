@@ -8,12 +8,16 @@ without hiding ``/briefing now`` from everyone.)
 The cog owns the two background tasks: the dispatcher that sends scheduled briefings and the
 feed poller, started in ``cog_load`` and stopped in ``cog_unload``. ``DiscordSender`` is the
 dispatcher's way into a channel.
+
+"Now" comes from one clock, the bot's (``Briefbot.clock``), for the dispatcher, the poller and
+every command here, so ``/briefing status`` and the runs it announces never disagree, and a
+test clock moves all of them together.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 import aiohttp
@@ -27,13 +31,14 @@ from bot.briefing.dispatcher import Delivery, DeliveryError, Dispatcher, page_fo
 from bot.briefing.feed_storage import FeedStorage
 from bot.briefing.feeds import FeedPoller
 from bot.briefing.pages import briefing_sections, briefing_title
-from bot.briefing.schedule import matching_zones, parse_time, parse_zone
+from bot.briefing.schedule import Clock, matching_zones, parse_time, parse_zone
 from bot.briefing.status import feed_status, schedule_status
 from bot.briefing.storage import BriefingStorage, Schedule
 from bot.briefing.types import Briefing
-from bot.client import Briefbot
+from bot.client import Briefbot, reply
 from bot.errors import InputError, NotFoundError
 from bot.ingest.fetch import Fetcher
+from bot.input_checks import check_link
 from bot.store.sqlite import SqliteStore
 from cogs.context import per_user_cooldown, scope_of
 
@@ -139,7 +144,7 @@ class DiscordSender:
             permissions = channel.permissions_for(me)
             missing = [name for name in NEEDED if not getattr(permissions, name)]
             if missing:
-                names = ", ".join(n.replace("_", " ").title() for n in missing)
+                names = render.permission_names(missing)
                 raise DeliveryError(f"I lost the {names} permission there.", permanent=True)
         return channel
 
@@ -179,11 +184,13 @@ class BriefingCog(commands.Cog, name="Briefing"):
         settings = bot.settings
         self.storage = BriefingStorage(service.store)
         self.fetcher = Fetcher(settings)
+        self.clock: Clock = bot.clock
         self.dispatcher = Dispatcher(
             self.storage,
             lambda scope, hours, now: briefing_for(service, scope, hours, now),
             DiscordSender(bot),
             grace=timedelta(minutes=settings.briefing_grace_minutes),
+            clock=self.clock,
             ready=bot.wait_until_ready,
         )
         self.poller = FeedPoller(
@@ -191,6 +198,7 @@ class BriefingCog(commands.Cog, name="Briefing"):
             self.fetcher,
             lambda url, scope: service.analyze_url(url, scope),
             interval=timedelta(minutes=settings.feed_poll_minutes),
+            clock=self.clock,
             run_job=service.pool.run,
         )
 
@@ -212,17 +220,17 @@ class BriefingCog(commands.Cog, name="Briefing"):
         self, interaction: discord.Interaction, hours: app_commands.Range[int, 1, 168] = 24
     ) -> None:
         await interaction.response.defer(thinking=True)
-        now = datetime.now(UTC)
+        now = self.clock.now()
         briefing = await briefing_for(self.bot.service, scope_of(interaction), hours, now)
         schedule = await self.storage.schedule(interaction.channel_id or 0)
         zone = schedule.zone if schedule else UTC
         for embed in briefing_embeds(briefing, zone):
-            await interaction.followup.send(embed=embed, allowed_mentions=render.NO_MENTIONS)
+            await reply(interaction, embed=embed, allowed_mentions=render.NO_MENTIONS)
 
     @briefing.command(name="status", description="When this server's briefings come next.")
     async def status(self, interaction: discord.Interaction) -> None:
         guild_id = interaction.guild_id or 0
-        now = datetime.now(UTC)
+        now = self.clock.now()
         schedules = await self.storage.schedules(guild_id)
         if not schedules:
             raise NotFoundError(
@@ -256,10 +264,10 @@ class BriefingCog(commands.Cog, name="Briefing"):
         channel_id = self._target(interaction, channel)
         saved = await self.storage.save_schedule(
             Schedule(channel_id, interaction.guild_id or 0, at, zone.key, 24, interaction.user.id),
-            datetime.now(UTC),
+            self.clock.now(),
         )
         self.dispatcher.wake()
-        status = schedule_status(saved, None, datetime.now(UTC))
+        status = schedule_status(saved, None, self.clock.now())
         await interaction.response.send_message(
             f"Daily briefing scheduled in <#{channel_id}>.\n{status}",
             allowed_mentions=render.NO_MENTIONS,
@@ -304,7 +312,7 @@ class BriefingCog(commands.Cog, name="Briefing"):
             target = channel.id
         missing = [n for n in NEEDED if not getattr(permissions, n)]
         if missing:
-            names = ", ".join(n.replace("_", " ").title() for n in missing)
+            names = render.permission_names(missing)
             raise InputError(f"I need the {names} permission in <#{target}> to post briefings.")
         return target
 
@@ -316,13 +324,15 @@ class BriefingCog(commands.Cog, name="Briefing"):
     async def feeds_add(
         self, interaction: discord.Interaction, url: app_commands.Range[str, 8, 2000]
     ) -> None:
+        check_link(url, self.bot.settings)
         await interaction.response.defer(thinking=True)
         feed, queued = await self.poller.add(
             interaction.guild_id or 0, url.strip(), interaction.user.id
         )
         name = render.safe(render.shorten(feed.title or feed.url, 100))
-        await interaction.followup.send(
-            f"Following **{name}** (<{feed.url}>). {queued} recent articles are being "
+        await reply(
+            interaction,
+            content=f"Following **{name}** (<{feed.url}>). {queued} recent articles are being "
             f"summarized for the briefing; new ones are picked up every "
             f"{self.bot.settings.feed_poll_minutes} minutes.",
             allowed_mentions=render.NO_MENTIONS,
@@ -356,7 +366,7 @@ class BriefingCog(commands.Cog, name="Briefing"):
 
     @feeds.command(name="list", description="The feeds this server follows and how they are doing.")
     async def feeds_list(self, interaction: discord.Interaction) -> None:
-        now = datetime.now(UTC)
+        now = self.clock.now()
         feeds = await self.poller.storage.feeds(interaction.guild_id or 0)
         if not feeds:
             raise NotFoundError("This server follows no feeds. Add one with `/briefing feeds add`.")

@@ -114,7 +114,12 @@ class PageButton(
     discord.ui.DynamicItem[discord.ui.Button],
     template=rf"bb:page:(?P<kind>{_KIND}):(?P<article>\d+):(?P<page>\d+):(?P<role>prev|at|next)",
 ):
-    """Shows another page of the same answer by editing the message it sits on."""
+    """Shows another page of the same answer.
+
+    On a private message the page replaces the one shown. A public message is everyone's, so a
+    click there answers the clicker alone, with a private copy at the page asked for (whose own
+    buttons then turn its pages in place); the public message stays as its requester left it.
+    """
 
     def __init__(
         self,
@@ -151,10 +156,17 @@ class PageButton(
         try:
             result = await _lookup(interaction, self.article_id)
             message = page_message(result, self.kind, self.page)
+            if _is_public(interaction.message):
+                await interaction.response.send_message(ephemeral=True, **message)
+                return
             message.setdefault("view", None)  # One page left: the pager goes.
             await interaction.response.edit_message(**message)
         except Exception as error:
             await interaction.client.report_error(interaction, error)  # type: ignore[attr-defined]
+
+
+def _is_public(message: discord.Message | None) -> bool:
+    return message is not None and not message.flags.ephemeral
 
 
 DYNAMIC_ITEMS = (OpenPagesButton, PageButton)

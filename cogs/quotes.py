@@ -8,9 +8,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import Briefbot
+from bot.client import Briefbot, reply
 from bot.errors import BriefbotError, InputError
-from bot.render import shorten
+from bot.input_checks import check_link
+from bot.render import choice_name
 from bot.service import AnalysisResult
 from cogs.context import per_user_cooldown, scope_of, submitter_of
 from cogs.pages import page_message
@@ -43,9 +44,14 @@ class Quotes(commands.Cog):
         # isdecimal, not isdigit: "²" is a digit that int() refuses.
         if article is not None and not article.strip().isdecimal():
             raise InputError("Pick an article from the list that appears as you type.")
+        if article is not None:
+            await self.bot.service.check_article(int(article), scope_of(interaction))
+        else:
+            assert url is not None
+            check_link(url, self.bot.settings)
         await interaction.response.defer(thinking=True, ephemeral=private)
         result = await self._resolve(interaction, url, article)
-        await interaction.followup.send(**page_message(result, "digest", 0))
+        await reply(interaction, **page_message(result, "digest", 0))
 
     async def _resolve(
         self, interaction: discord.Interaction, url: str | None, article: str | None
@@ -62,7 +68,7 @@ class Quotes(commands.Cog):
     async def article_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        """This server's (or this DM's) recent articles whose title matches what is typed."""
+        """This server's (or this DM's) recent articles whose title has the typed words."""
         try:
             recent = await self.bot.service.recent_articles(scope_of(interaction), current, 25)
         except BriefbotError:
@@ -70,7 +76,7 @@ class Quotes(commands.Cog):
             return []
         return [
             app_commands.Choice(
-                name=shorten(title or url or f"Article {ident}", 100), value=str(ident)
+                name=choice_name(title or url or f"Article {ident}"), value=str(ident)
             )
             for ident, title, url in recent[:25]
         ]

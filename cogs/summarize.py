@@ -1,18 +1,27 @@
 """``/summarize`` and the "Summarize" message command: an article in, a summary embed out.
 
-The interaction is deferred before any work, so Discord's three seconds never run out while a
-page is fetched or analyzed; the answer then replaces the "thinking…" placeholder.
+Everything that can be refused from the input alone (empty or one-sentence text, a file that
+is too big, empty or binary, a link the address rules refuse) is refused first, privately.
+Then the interaction is deferred, so Discord's three seconds never run out while a page is
+fetched or analyzed, and the answer (or a later failure) replaces the "thinking…" placeholder.
+
+An attachment is downloaded before deferring when that takes under ``EARLY_DOWNLOAD_SECONDS``
+(Discord's file servers usually answer in a fraction of that), so a binary, empty or oversized
+file is refused privately too; a slower download goes on after the deferral.
 """
 
 from __future__ import annotations
+
+import asyncio
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import Briefbot, describe_error
-from bot.errors import InputError
+from bot.client import Briefbot, describe_error, reply
+from bot.errors import BriefbotError, InputError
 from bot.ingest.urls import find_urls
+from bot.input_checks import check_file, check_link, check_text
 from bot.render import NO_MENTIONS, summary_embed
 from bot.service import AnalysisResult
 from cogs.attachments import check_attachment, is_supported, read_attachment
@@ -25,10 +34,14 @@ MAX_LINKS = 3
 TEXT_OPTION_LIMIT = 6000
 """Discord's maximum for a string option; longer articles go in as a file."""
 
+EARLY_DOWNLOAD_SECONDS = 1.0
+"""How long an attachment may download before the deferral (Discord allows three seconds)."""
+
 
 async def send_summary(interaction: discord.Interaction, result: AnalysisResult) -> None:
     """The summary embed with its buttons, as the (deferred) answer or a further message."""
-    await interaction.followup.send(
+    await reply(
+        interaction,
         embed=summary_embed(result.article, result.analysis, cached=result.cached),
         view=openers(result),
         allowed_mentions=NO_MENTIONS,
@@ -73,8 +86,15 @@ class Summarize(commands.Cog):
         given = [value for value in (url, text, file) if value is not None]
         if len(given) != 1:
             raise InputError("Give me exactly one of `url`, `text` or `file` to summarize.")
-        if file is not None:
-            check_attachment(file, self.bot.settings.fetch_max_bytes)
+        settings = self.bot.settings
+        data = None
+        if url is not None:
+            check_link(url, settings)
+        elif text is not None:
+            check_text(text, settings)
+        else:
+            assert file is not None
+            data = await self._download_early(file)
         await interaction.response.defer(thinking=True, ephemeral=private)
         service = self.bot.service
         scope, submitter = scope_of(interaction), submitter_of(interaction)
@@ -88,7 +108,7 @@ class Summarize(commands.Cog):
             )
         else:
             assert file is not None
-            data = await self._read(file)
+            data = data if data is not None else await self._read(file)
             result = await service.analyze_file(
                 data, file.filename, scope, submitter=submitter, sentences=sentences
             )
@@ -105,8 +125,14 @@ class Summarize(commands.Cog):
             raise InputError(
                 "That message has no link, text or .txt/.md/.html/.pdf file to summarize."
             )
-        if attachment is not None and not links:
-            check_attachment(attachment, self.bot.settings.fetch_max_bytes)
+        settings = self.bot.settings
+        data = None
+        if links:
+            self._check_links(links)
+        elif attachment is not None:
+            data = await self._download_early(attachment)
+        else:
+            check_text(text, settings)
         await interaction.response.defer(thinking=True)
         service = self.bot.service
         scope, submitter = scope_of(interaction), submitter_of(interaction)
@@ -114,13 +140,38 @@ class Summarize(commands.Cog):
             await self._summarize_links(interaction, links)
             return
         if attachment is not None:
-            data = await self._read(attachment)
+            data = data if data is not None else await self._read(attachment)
             result = await service.analyze_file(
                 data, attachment.filename, scope, submitter=submitter
             )
         else:
             result = await service.analyze_text(text, scope, submitter=submitter)
         await send_summary(interaction, result)
+
+    def _check_links(self, links: list[str]) -> None:
+        """Refuse now if the address rules refuse every link (the first refusal says why);
+        otherwise the refused ones are reported with the other failures."""
+        refusals: list[BriefbotError] = []
+        for link in links:
+            try:
+                check_link(link, self.bot.settings)
+            except BriefbotError as error:
+                refusals.append(error)
+        if len(refusals) == len(links):
+            raise refusals[0]
+
+    async def _download_early(self, attachment: discord.Attachment) -> bytes | None:
+        """The attachment's bytes, checked, if it downloads within ``EARLY_DOWNLOAD_SECONDS``
+        (``None`` if not: it is downloaded again after the deferral); refusals come now."""
+        settings = self.bot.settings
+        check_attachment(attachment, settings.fetch_max_bytes)
+        try:
+            async with asyncio.timeout(EARLY_DOWNLOAD_SECONDS):
+                data = await self._read(attachment)
+        except TimeoutError:
+            return None
+        check_file(data, attachment.filename, settings)
+        return data
 
     async def _summarize_links(self, interaction: discord.Interaction, links: list[str]) -> None:
         """Each link fetched, analyzed and answered in turn; failures reported, not fatal.

@@ -8,15 +8,21 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import Briefbot
+from bot.client import Briefbot, reply
 from bot.errors import BriefbotError, InputError, NotFoundError
-from bot.render import NO_MENTIONS, shorten, whosaid_embed
+from bot.input_checks import check_quote, check_quoted_message
+from bot.render import NO_MENTIONS, choice_name, whosaid_embed
 from cogs.context import per_user_cooldown, scope_of
 
 log = logging.getLogger(__name__)
 
 QUERY_LIMIT = 500
 """Longest quote looked up; a quote is a sentence or two, not an article."""
+
+NO_QUOTES_HERE = (
+    "No quote like that in the articles submitted here: none has any quotes yet. "
+    "Summarize an article with `/summarize` first."
+)
 
 
 class WhoSaid(commands.Cog):
@@ -39,6 +45,7 @@ class WhoSaid(commands.Cog):
     async def whosaid(
         self, interaction: discord.Interaction, quote: app_commands.Range[str, 3, QUERY_LIMIT]
     ) -> None:
+        check_quote(quote)
         await self._answer(interaction, quote)
 
     @whosaid.autocomplete("quote")
@@ -53,7 +60,7 @@ class WhoSaid(commands.Cog):
             return []
         choices: dict[str, app_commands.Choice[str]] = {}
         for text in quotes:
-            label = shorten(text, 100)
+            label = choice_name(text)
             choices.setdefault(label, app_commands.Choice(name=label, value=label))
         return list(choices.values())[:25]
 
@@ -64,14 +71,19 @@ class WhoSaid(commands.Cog):
         text = " ".join(message.content.split())
         if not text:
             raise InputError("That message has no text to look up.")
+        check_quoted_message(text)
         await self._answer(interaction, text[:QUERY_LIMIT])
 
     async def _answer(self, interaction: discord.Interaction, query: str) -> None:
+        """Look ``query`` up; a scope with no quotes at all is told so before deferring."""
+        scope = scope_of(interaction)
+        if not await self.bot.service.suggest_quotes(scope, "", 1):
+            raise NotFoundError(NO_QUOTES_HERE)
         await interaction.response.defer(thinking=True)
-        answer = await self.bot.service.whosaid(query, scope_of(interaction), limit=3)
+        answer = await self.bot.service.whosaid(query, scope, limit=3)
         if not answer.matches and not answer.near_misses:
             raise NotFoundError("No quote like that in the articles submitted here.")
-        await interaction.followup.send(embed=whosaid_embed(answer), allowed_mentions=NO_MENTIONS)
+        await reply(interaction, embed=whosaid_embed(answer), allowed_mentions=NO_MENTIONS)
 
 
 async def setup(bot: Briefbot) -> None:

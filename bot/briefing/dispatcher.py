@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal, Protocol
 
+from bot.briefing.pause import Pause
 from bot.briefing.schedule import Clock, SystemClock, latest_run, within_grace
 from bot.briefing.storage import FINISHED, BriefingStorage, RunRecord, RunState, Schedule
 from bot.briefing.types import Briefing
@@ -226,7 +227,7 @@ class Dispatcher:
         self.poll_seconds = poll_seconds
         self._slots = asyncio.Semaphore(concurrency)
         self.ready = ready
-        self._wake = asyncio.Event()
+        self._pause = Pause()
         self._task: asyncio.Task[None] | None = None
 
     async def tick(self) -> dict[int, Outcome]:
@@ -371,7 +372,7 @@ class Dispatcher:
 
     def wake(self) -> None:
         """Look again now (a schedule was added or changed)."""
-        self._wake.set()
+        self._pause.wake()
 
     async def stop(self) -> None:
         """Cancel the loop and wait for it; a run in progress keeps its claim until the lease."""
@@ -389,9 +390,7 @@ class Dispatcher:
                 await self.tick()
             except Exception:
                 log.exception("briefing dispatcher pass failed; trying again shortly")
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+            await self._pause.pause(self.poll_seconds)
 
 
 def _minutes(delta: timedelta) -> str:

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from bot.briefing.feed_parse import FeedFormatError, ParsedFeed, parse_feed
 from bot.briefing.feed_storage import Feed, FeedStorage
+from bot.briefing.pause import Pause
 from bot.briefing.schedule import Clock, SystemClock
 from bot.errors import AnalysisFailedError, BriefbotError, InputError
 from bot.ingest.page import FetchedPage
@@ -96,7 +97,7 @@ class FeedPoller:
         self.poll_seconds = poll_seconds
         self._slots = asyncio.Semaphore(concurrency)
         self._analyses: set[asyncio.Task[None]] = set()
-        self._wake = asyncio.Event()
+        self._pause = Pause()
         self._task: asyncio.Task[None] | None = None
 
     # Commands.
@@ -236,7 +237,7 @@ class FeedPoller:
             self._task = asyncio.create_task(self._loop(), name="feed-poller")
 
     def wake(self) -> None:
-        self._wake.set()
+        self._pause.wake()
 
     async def stop(self) -> None:
         """Stop polling and cancel analyses in flight (their entries are retried later)."""
@@ -254,6 +255,4 @@ class FeedPoller:
                 await self.tick()
             except Exception:
                 log.exception("feed polling pass failed; trying again shortly")
-            self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+            await self._pause.pause(self.poll_seconds)

@@ -26,7 +26,7 @@ def render_markdown(
 ) -> str:
     """The whole briefing: stories, quotes of the day and the most quoted people."""
     lines = [
-        f"# Briefing: the last {briefing.hours} hours",
+        f"# Briefing: {briefing.window}",
         "",
         f"*{window_line(briefing, zone)}*",
         "",

@@ -42,7 +42,7 @@ class PageSection:
 
 
 def briefing_title(briefing: Briefing) -> str:
-    return f"Briefing: the last {briefing.hours} hours"
+    return f"Briefing: {briefing.window}"
 
 
 def briefing_sections(briefing: Briefing, zone: tzinfo) -> list[PageSection]:

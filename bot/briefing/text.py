@@ -80,8 +80,7 @@ def window_line(briefing: Briefing, zone: tzinfo) -> str:
 def empty_message(briefing: Briefing, how_to_add: str) -> str:
     """What an empty window says: plainly nothing, and how to get something next time."""
     return (
-        f"Nothing was analyzed here in the last {briefing.hours} hours, so there is no "
-        f"briefing yet. {how_to_add}"
+        f"Nothing was analyzed here in {briefing.window}, so there is no briefing yet. {how_to_add}"
     )
 
 

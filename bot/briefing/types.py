@@ -78,3 +78,8 @@ class Briefing:
     def hours(self) -> int:
         """The window's length in whole hours (at least 1), for "the last N hours"."""
         return max(1, round((self.until - self.since).total_seconds() / 3600))
+
+    @property
+    def window(self) -> str:
+        """The window in words, as titles say it: "the last hour", "the last 24 hours"."""
+        return "the last hour" if self.hours == 1 else f"the last {self.hours} hours"

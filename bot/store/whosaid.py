@@ -36,6 +36,12 @@ NEAR_MISSES = 3
 NEAR_MISS_SCORE = 50.0
 """Below this a candidate shares only letters with the line: not worth showing as close."""
 
+SHARED_WORD_LETTERS = 5
+"""A near miss must also share a whole word this long with the line. Letters and small words
+alone score 50–53 (quarterly earnings against meeting times), as a remembered line about the
+same thing does (54.8 for a ferry that "will sail twice an hour"); a shared word such as
+"ferry" or "earnings" tells them apart."""
+
 
 @dataclass(frozen=True)
 class ScoredQuote:
@@ -81,7 +87,13 @@ async def find_quotes(
     matches = [s for s in scored if s.score >= MATCH_SCORE][:limit]
     if matches:
         return matches, []
-    return [], [s for s in scored if s.score >= NEAR_MISS_SCORE][:NEAR_MISSES]
+    shared = {word for word in line_words if len(word) >= SHARED_WORD_LETTERS}
+    near = [s for s in scored if s.score >= NEAR_MISS_SCORE and _shares_a_word(shared, s)]
+    return [], near[:NEAR_MISSES]
+
+
+def _shares_a_word(line_words: set[str], candidate: ScoredQuote) -> bool:
+    return not line_words.isdisjoint(words(candidate.record.quote.text))
 
 
 def ranked(line: str, candidates: list[QuoteRecord]) -> list[ScoredQuote]:

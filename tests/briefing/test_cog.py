@@ -183,7 +183,7 @@ async def test_changing_the_schedule_needs_manage_server(driver, fake_discord):
         *subcommand("schedule", option("time", "08:00"), option("timezone", "Europe/Berlin")),
         permissions="0",
     )
-    assert "Manage Guild" in fake_discord.original(payload)["content"]
+    assert "Manage Server" in fake_discord.original(payload)["content"]
     assert await driver.bot.get_cog("Briefing").storage.schedules(GUILD_ID) == []
 
 
@@ -326,7 +326,7 @@ async def test_adding_a_feed_needs_manage_server(driver, fake_discord):
         *subcommand("add", option("url", "https://example.com/rss"), group="feeds"),
         permissions="0",
     )
-    assert "Manage Guild" in fake_discord.original(payload)["content"]
+    assert "Manage Server" in fake_discord.original(payload)["content"]
 
 
 async def test_lost_permission_pauses_the_schedule(driver, fake_discord):

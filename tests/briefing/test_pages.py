@@ -7,9 +7,9 @@ from datetime import UTC, timedelta
 
 from bot import render
 from bot.briefing.compose import compose_briefing
-from bot.briefing.pages import briefing_sections
+from bot.briefing.pages import briefing_sections, briefing_title
 from bot.briefing.text import LINK_URL_CHARS
-from bot.briefing.types import BriefingQuote, Source, Story
+from bot.briefing.types import Briefing, BriefingQuote, Source, Story
 from tests.briefing.conftest import WINDOW_END
 from tests.briefing.stories import STORIES, write_article
 
@@ -59,3 +59,11 @@ def test_hostile_lengths_in_every_part_of_a_story_still_page_within_the_limit():
     briefing = replace(composed, stories=(story,) * 10, quotes_of_the_day=quotes)
     for page in pages_of(briefing):
         assert len(page) <= render.EMBED_DESCRIPTION_LIMIT
+
+
+def test_a_one_hour_briefing_says_the_last_hour():
+    hour = Briefing(since=WINDOW_END - timedelta(hours=1), until=WINDOW_END, article_count=0)
+    day = replace(hour, since=SINCE)
+
+    assert briefing_title(hour) == "Briefing: the last hour"
+    assert briefing_title(day) == "Briefing: the last 24 hours"

@@ -103,3 +103,27 @@ def validate_command(command: dict) -> None:
             raise _bad(f"options.name: {option['name']!r} invalid.")
         if not 1 <= len(option.get("description", "")) <= 100:
             raise _bad(f"options.{option['name']}.description: must be 1-100 characters.")
+
+
+def check_invocation(data: dict, registered: list[dict]) -> None:
+    """What Discord's client would never send for a registered command: a string option
+    outside its ``min_length``/``max_length``. SimCord refuses these too; without this check a
+    test could pass a 100,000-character ``text`` that no user can type."""
+    command = next((c for c in registered if c["name"] == data["name"]), None)
+    if command is None:
+        return
+    declared = command.get("options") or []
+    for given in data.get("options") or []:
+        spec = next((o for o in declared if o["name"] == given["name"]), None)
+        if spec is None:
+            continue
+        if given.get("options") is not None:  # a subcommand: its own options
+            check_invocation(given, [spec])
+            continue
+        if spec.get("type") == 3 and isinstance(given.get("value"), str):
+            length = len(given["value"])
+            if length > spec.get("max_length", 6000) or length < spec.get("min_length", 0):
+                raise ValueError(
+                    f"Discord's client does not send {given['name']!r} of {length} characters "
+                    f"(allowed {spec.get('min_length', 0)}-{spec.get('max_length', 6000)})."
+                )

@@ -9,6 +9,13 @@ connection state's parser.
 Like Discord, the server rejects what Discord rejects (oversized embeds and content, too many
 fields or choices, answering an interaction twice or after its three seconds), so a limit bug
 fails the test with the same 400 a real deployment would log.
+
+After a "thinking…" deferral it follows Discord's documentation of Create Followup Message:
+the first follow-up edits the loading message instead of creating one, and the ephemeral flag
+it carries is ignored (the deferral's visibility stays). A follow-up after the loading message
+was deleted is refused with 10008 Unknown Message, as Discord has answered it
+(discord/discord-api-docs#2739), so a bot that deletes its placeholder to make room for a
+private follow-up loses the message here as it would there.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from aiohttp import web
 
 from tests.discord.discord_rules import (
     DiscordError,
+    check_invocation,
     validate_choices,
     validate_command,
     validate_message,
@@ -73,6 +81,8 @@ class InteractionRecord:
     received: float
     callback_type: int | None = None
     original_id: str | None = None
+    deleted_while_loading: bool = False
+    """The deferred "thinking…" message was deleted before any answer replaced it."""
 
 
 @dataclass
@@ -120,7 +130,14 @@ class FakeDiscord:
         return f"{self.base_url}/files/{name}"
 
     def expect_interaction(self, payload: dict) -> None:
-        """Open an interaction as the gateway sends it; its token becomes valid for callbacks."""
+        """Open an interaction as the gateway sends it; its token becomes valid for callbacks.
+
+        A command invocation Discord's client would refuse to send (a string option over its
+        ``max_length``) is a mistake in the test, raised here.
+        """
+        if payload["type"] == 2 and payload["data"].get("type") == 1:
+            registered = [c for commands in self.commands.values() for c in commands]
+            check_invocation(payload["data"], registered)
         self.interactions[payload["token"]] = InteractionRecord(payload, time.monotonic())
 
     # -- what tests read -------------------------------------------------------------------
@@ -284,8 +301,11 @@ class FakeDiscord:
         if record.callback_type is None:
             raise DiscordError(404, 10015, "Unknown Webhook")
         validate_message(body)
+        if record.deleted_while_loading:
+            raise DiscordError(404, 10008, "Unknown Message")
         if record.callback_type == 5 and self._loading(record):
-            # Discord turns the first follow-up after a deferral into the original response.
+            # The first follow-up after a deferral edits the loading message; its own flags
+            # are ignored, so the deferral's visibility stays.
             return self._edit(record.original_id, body)  # type: ignore[arg-type]
         return _public(self._store(token, body, body.get("flags", 0)))
 
@@ -303,9 +323,11 @@ class FakeDiscord:
         if method == "GET":
             return _public(message)
         if method == "DELETE":
+            loading = bool(message["flags"] & MESSAGE_FLAG_LOADING)
             del self.messages[message_id]
             if record.original_id == message_id:
                 record.original_id = None
+                record.deleted_while_loading = loading
             return None
         validate_message(body)
         return self._edit(message_id, body)

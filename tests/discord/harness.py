@@ -17,9 +17,23 @@ from typing import Any
 
 from tests.discord.discord_rules import DiscordError
 from tests.discord.fake_discord import FakeDiscord, Request
-from tests.discord.payloads import button_click, message_command, slash_command
+from tests.discord.payloads import (
+    attachment,
+    button_click,
+    message_command,
+    option,
+    slash_command,
+)
 
-__all__ = ["BotDriver", "DiscordError", "FakeDiscord", "Request", "fake_discord_in_thread"]
+__all__ = [
+    "BotDriver",
+    "DiscordError",
+    "FakeDiscord",
+    "Request",
+    "error_in_placeholder",
+    "fake_discord_in_thread",
+    "refused_privately",
+]
 
 
 @contextmanager
@@ -77,6 +91,16 @@ class BotDriver:
         await self.send(payload)
         return payload
 
+    async def summarize_file(self, name: str, text: str, **where: Any) -> dict:
+        """Run ``/summarize file:`` with ``text`` uploaded as the file ``name`` (an article
+        longer than the 6,000 characters the ``text`` option takes goes in this way)."""
+        data = text.encode()
+        url = self.fake.serve_file(name, data, "text/plain")
+        file = attachment(url, name, len(data), "text/plain")
+        return await self.slash(
+            "summarize", option("file", file["id"], 11), attachments=[file], **where
+        )
+
     async def autocomplete(self, name: str, *options: dict, **where: Any) -> list[dict]:
         """Type into an option (the one marked ``focused``); returns the choices offered."""
         payload = slash_command(
@@ -101,3 +125,25 @@ class BotDriver:
         payload = button_click(button["custom_id"], message, user_id=self.user_id, **where)
         await self.send(payload)
         return payload
+
+
+def refused_privately(driver: BotDriver, payload: dict) -> str:
+    """The one private reply the user got instead of "thinking…"; its text."""
+    requests = driver.fake.requests_for(payload)
+    assert [r.path.split("/")[-1] for r in requests] == ["callback"], requests
+    [request] = requests
+    assert request.body["type"] == 4, "refused at once, without deferring"
+    message = request.message_data
+    assert message["flags"] & 64, "refusals are ephemeral"
+    assert message["allowed_mentions"] == {"parse": []}
+    return message["content"]
+
+
+def error_in_placeholder(driver: BotDriver, payload: dict) -> dict:
+    """The "thinking…" placeholder, edited into the error; the message the user now sees."""
+    calls = [(r.method, r.path.split("/")[-1]) for r in driver.fake.requests_for(payload)]
+    assert calls == [("POST", "callback"), ("PATCH", "@original")], calls
+    original = driver.fake.original(payload)
+    assert not original["flags"] & 128, "the placeholder no longer shows 'thinking…'"
+    assert not original["embeds"] and not original["components"]
+    return original

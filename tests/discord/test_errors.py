@@ -1,4 +1,9 @@
-"""Every expected failure becomes a short private message; a bug becomes an apology with an id."""
+"""Every expected failure reaches the user as a short message; a bug as an apology with an id.
+
+What can be refused from the input alone is refused before "thinking…", as a private reply.
+A failure after a deferral edits the placeholder into the error, keeping the deferral's
+visibility; the placeholder is never deleted to make room for a follow-up.
+"""
 
 from __future__ import annotations
 
@@ -11,39 +16,34 @@ from discord import app_commands
 
 from tests.discord.articles import ARTICLE
 from tests.discord.conftest import StartBot
-from tests.discord.harness import BotDriver
+from tests.discord.harness import BotDriver, error_in_placeholder, refused_privately
 from tests.discord.payloads import ALL_PERMISSIONS, option, slash_command
 
 
-def _private_message(driver: BotDriver, payload: dict) -> str:
-    """The one private message the user got, whether sent as the reply or as a follow-up."""
-    requests = driver.fake.requests_for(payload)
-    messages = [r.message_data for r in requests if r.is_message]
-    assert len(messages) == 1, f"expected one message, got {messages}"
-    [message] = messages
-    assert message["flags"] & 64, "error messages are ephemeral"
-    assert message["allowed_mentions"] == {"parse": []}
-    assert not driver.fake.original_or_none(payload) or driver.fake.original(payload)["flags"] & 64
-    return message["content"]
-
-
-async def test_a_failure_after_deferring_replaces_the_public_placeholder(
+async def test_a_failure_after_deferring_edits_the_placeholder_into_the_error(
     driver: BotDriver,
 ) -> None:
     url = driver.fake.base_url + "/files/missing.html"
 
     payload = await driver.slash("summarize", option("url", url))
 
-    calls = [(r.method, r.path.split("/")[-1]) for r in driver.fake.requests_for(payload)]
-    assert calls[0] == ("POST", "callback")
-    assert ("DELETE", "@original") in calls, "the public 'thinking…' message is removed"
-    assert "404" in _private_message(driver, payload)
+    message = error_in_placeholder(driver, payload)
+    assert "404" in message["content"]
+    assert not message["flags"] & 64, "visibility follows the public deferral"
 
 
-async def test_blocked_address_is_refused(driver: BotDriver) -> None:
+async def test_a_failure_after_a_private_deferral_stays_private(driver: BotDriver) -> None:
+    url = driver.fake.base_url + "/files/missing.html"
+
+    payload = await driver.slash("summarize", option("url", url), option("private", True, 5))
+
+    assert error_in_placeholder(driver, payload)["flags"] & 64
+
+
+async def test_blocked_address_is_refused_before_deferring(driver: BotDriver) -> None:
     payload = await driver.slash("summarize", option("url", "http://10.1.2.3/news/story"))
 
-    assert "private" in _private_message(driver, payload).lower()
+    assert "private" in refused_privately(driver, payload).lower()
 
 
 async def test_a_link_to_an_image_is_not_an_article(driver: BotDriver) -> None:
@@ -51,7 +51,7 @@ async def test_a_link_to_an_image_is_not_an_article(driver: BotDriver) -> None:
 
     payload = await driver.slash("summarize", option("url", url))
 
-    assert "not an article" in _private_message(driver, payload)
+    assert "not an article" in error_in_placeholder(driver, payload)["content"]
 
 
 async def test_a_full_queue_says_busy(start_bot: StartBot) -> None:
@@ -59,7 +59,7 @@ async def test_a_full_queue_says_busy(start_bot: StartBot) -> None:
 
     payload = await driver.slash("summarize", option("text", ARTICLE))
 
-    assert "busy" in _private_message(driver, payload).lower()
+    assert "busy" in error_in_placeholder(driver, payload)["content"].lower()
 
 
 async def test_an_analysis_that_runs_too_long_fails_alone(start_bot: StartBot) -> None:
@@ -67,7 +67,7 @@ async def test_an_analysis_that_runs_too_long_fails_alone(start_bot: StartBot) -
 
     payload = await driver.slash("summarize", option("text", ARTICLE))
 
-    assert "took too long" in _private_message(driver, payload)
+    assert "took too long" in error_in_placeholder(driver, payload)["content"]
 
 
 async def test_too_long_text_is_refused_with_the_limit(start_bot: StartBot) -> None:
@@ -75,7 +75,7 @@ async def test_too_long_text_is_refused_with_the_limit(start_bot: StartBot) -> N
 
     payload = await driver.slash("summarize", option("text", ARTICLE))
 
-    assert "the limit is 500" in _private_message(driver, payload)
+    assert "the limit is 500" in refused_privately(driver, payload)
 
 
 async def test_cooldown_tells_the_remaining_time(start_bot: StartBot) -> None:
@@ -84,14 +84,12 @@ async def test_cooldown_tells_the_remaining_time(start_bot: StartBot) -> None:
 
     payload = await driver.slash("whosaid", option("quote", "safe ride home"))
 
-    [request] = driver.fake.requests_for(payload)
-    assert request.body["type"] == 4, "a cooldown is answered at once, without deferring"
-    text = _private_message(driver, payload)
+    text = refused_privately(driver, payload)
     seconds = int(re.search(r"again in (\d+) s", text)[1])
     assert 25 <= seconds <= 30
 
 
-async def test_missing_permissions_are_named(driver: BotDriver) -> None:
+async def test_missing_permissions_are_named_as_discord_names_them(driver: BotDriver) -> None:
     @app_commands.command(name="tidy", description="Needs Manage Server")
     @app_commands.checks.has_permissions(manage_guild=True)
     async def tidy(interaction: discord.Interaction) -> None:
@@ -112,8 +110,8 @@ async def test_missing_permissions_are_named(driver: BotDriver) -> None:
     await driver.send(user)
     await driver.send(bot)
 
-    assert _private_message(driver, user) == "You need the Manage Guild permission for that."
-    assert "I need the Embed Links permission" in _private_message(driver, bot)
+    assert refused_privately(driver, user) == "You need the Manage Server permission for that."
+    assert "I need the Embed Links permission" in refused_privately(driver, bot)
 
 
 async def test_an_unexpected_error_is_logged_with_context_and_an_id(
@@ -129,7 +127,7 @@ async def test_an_unexpected_error_is_logged_with_context_and_an_id(
     with caplog.at_level(logging.ERROR, logger="bot.client"):
         await driver.send(payload)
 
-    text = _private_message(driver, payload)
+    text = refused_privately(driver, payload)
     error_id = re.search(r"error id `(\w+)`", text)[1]
     [record] = [r for r in caplog.records if error_id in r.getMessage()]
     assert f"user={driver.user_id}" in record.getMessage()
@@ -137,3 +135,23 @@ async def test_an_unexpected_error_is_logged_with_context_and_an_id(
     assert record.exc_info[0] is ZeroDivisionError
     logged = caplog.text
     assert payload["token"] not in logged and "test-token" not in logged
+
+
+async def test_a_bug_after_deferring_puts_its_error_id_in_the_placeholder(
+    driver: BotDriver, caplog: pytest.LogCaptureFixture
+) -> None:
+    @app_commands.command(name="slowbug", description="Fails like a bug would, after deferring")
+    async def slowbug(interaction: discord.Interaction) -> None:
+        await interaction.response.defer(thinking=True, ephemeral=True)
+        raise ZeroDivisionError("bug")
+
+    driver.bot.tree.add_command(slowbug)
+    payload = slash_command("slowbug", user_id=driver.user_id)
+
+    with caplog.at_level(logging.ERROR, logger="bot.client"):
+        await driver.send(payload)
+
+    message = error_in_placeholder(driver, payload)
+    assert message["flags"] & 64
+    error_id = re.search(r"error id `(\w+)`", message["content"])[1]
+    assert any(error_id in r.getMessage() for r in caplog.records)

@@ -16,7 +16,10 @@ PAGE_FOOTER = re.compile(r"Page (\d+) of (\d+)")
 
 
 async def _summary(driver: BotDriver, text: str = ARTICLE) -> dict:
-    payload = await driver.slash("summarize", option("text", text))
+    if len(text) > 6000:
+        payload = await driver.summarize_file("long.txt", text)
+    else:
+        payload = await driver.slash("summarize", option("text", text))
     return driver.fake.original(payload)
 
 
@@ -113,8 +116,13 @@ async def _page_through(driver: BotDriver, message: dict) -> list[dict]:
         if not buttons or buttons[-1].get("disabled"):
             return pages
         turn = await driver.click(pages[-1], "▶")
-        assert driver.fake.requests_for(turn)[0].body["type"] == 7, "paging edits the message"
-        pages.append(dict(driver.fake.messages[message["id"]]))
+        if pages[-1]["flags"] & 64:
+            assert driver.fake.requests_for(turn)[0].body["type"] == 7, "a private page is edited"
+            pages.append(dict(driver.fake.messages[pages[-1]["id"]]))
+        else:
+            page = driver.fake.original(turn)
+            assert page["flags"] & 64, "a public message's next page comes privately"
+            pages.append(dict(page))
 
 
 def _assert_within_limits(pages: list[dict]) -> None:

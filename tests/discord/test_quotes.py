@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.discord.articles import ARTICLE, TITLE, article_html
-from tests.discord.harness import BotDriver
+from tests.discord.articles import ARTICLE, TITLE, article_html, long_article
+from tests.discord.conftest import StartBot
+from tests.discord.harness import BotDriver, refused_privately
 from tests.discord.payloads import GUILD_ID, option
 
 
@@ -65,9 +66,7 @@ async def test_quotes_refuses_an_article_of_another_server(driver: BotDriver) ->
 
     payload = await driver.slash("quotes", option("article", choice["value"]))
 
-    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
-    assert messages[-1]["flags"] == 64
-    assert "no article" in messages[-1]["content"]
+    assert "no article" in refused_privately(driver, payload)
 
 
 async def test_quotes_needs_a_url_or_an_article(driver: BotDriver) -> None:
@@ -104,9 +103,7 @@ async def test_quotes_for_an_article_number_past_any_stored_one_is_not_found(
 ) -> None:
     payload = await driver.slash("quotes", option("article", number))
 
-    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
-    assert messages[-1]["flags"] == 64
-    assert messages[-1]["content"] == f"There is no article #{number} here."
+    assert refused_privately(driver, payload) == f"There is no article #{number} here."
 
 
 async def test_private_quotes_are_ephemeral(driver: BotDriver) -> None:
@@ -117,3 +114,39 @@ async def test_private_quotes_are_ephemeral(driver: BotDriver) -> None:
     assert driver.fake.requests_for(payload)[0].body == {"type": 5, "data": {"flags": 64}}
     assert driver.fake.original(payload)["flags"] & 64
     assert "__Key quotes__" in _digest(driver, payload)
+
+
+async def test_article_autocomplete_matches_the_titles_words_in_any_order(
+    driver: BotDriver,
+) -> None:
+    url = driver.fake.serve_file("night-buses.html", article_html(TITLE, ARTICLE), "text/html")
+    await driver.slash("summarize", option("url", url))
+
+    choices = await driver.autocomplete("quotes", option("article", "bus night", focused=True))
+    none = await driver.autocomplete("quotes", option("article", "bus harbour", focused=True))
+
+    assert [c["name"] for c in choices] == [TITLE]
+    assert none == []
+
+
+async def test_page_buttons_of_a_public_answer_answer_the_clicker_privately(
+    start_bot: StartBot,
+) -> None:
+    requester = await start_bot()
+    summary = await requester.summarize_file("long.txt", long_article(3_000))
+    article_id = driver_article_id(requester.fake.original(summary))
+    digest = await requester.slash("quotes", option("article", article_id))
+    public = dict(requester.fake.original(digest))
+    assert not public["flags"] & 64 and public["components"], "a public, paged answer"
+    passer_by = await start_bot()
+
+    click = await passer_by.click(public, "▶")
+
+    assert passer_by.fake.requests_for(click)[0].body["type"] == 4
+    page = passer_by.fake.original(click)
+    assert page["flags"] & 64 and page["embeds"][0]["footer"]["text"].startswith("Page 2 of")
+    assert requester.fake.messages[public["id"]]["embeds"] == public["embeds"], "unchanged"
+
+
+def driver_article_id(summary: dict) -> str:
+    return summary["components"][0]["components"][0]["custom_id"].rsplit(":", 1)[1]

@@ -198,3 +198,42 @@ def test_a_notice_keeps_its_line_breaks_within_the_content_limit() -> None:
     assert len(shortened) <= render.CONTENT_LIMIT
     assert shortened.startswith("Header:\n- item 0 failed for a reason\n- item 1 failed")
     assert shortened.endswith(render.ELLIPSIS)
+
+
+def _analysis_with_an_unclear_speaker() -> Analysis:
+    quotes = (
+        Quote("The harbour will reopen on Friday.", 0, 10, speaker="Ruth Bell"),
+        Quote("Repairs are on schedule,", 20, 30, speaker="the message"),
+        Quote("We expect delays at the terminal.", 40, 50, speaker="the agency"),
+    )
+    speakers = (
+        Speaker("Ruth Bell", role="harbour master", quote_indices=(0,)),
+        Speaker("the message", kind="unknown", quote_indices=(1,)),
+        Speaker("the agency", kind="unknown", quote_indices=(2,)),
+    )
+    summary = (SummarySentence("The harbour reopens.", 0, 20, 0),)
+    return Analysis(title="Harbour", url="", summary=summary, quotes=quotes, speakers=speakers)
+
+
+def test_a_speaker_the_engine_marks_unknown_is_never_a_heading() -> None:
+    analysis = _analysis_with_an_unclear_speaker()
+
+    headings = [section.heading for section in render.who_said_what_sections(analysis)]
+    listed = " ".join(e for s in render.all_quotes_sections(analysis) for e in s.entries)
+
+    assert headings == ["**Ruth Bell, harbour master**", "**Unknown speaker**"]
+    assert "the message" not in listed and "the agency" not in listed
+    assert listed.count("Unknown speaker") == 2
+
+
+def test_permissions_are_named_as_discords_settings_name_them() -> None:
+    names = render.permission_names(["manage_guild", "view_channel", "embed_links"])
+
+    assert names == "Manage Server, View Channels, Embed Links"
+
+
+def test_an_autocomplete_choice_does_not_end_on_the_articles_comma() -> None:
+    assert render.choice_name("We heard the criticism, and we will do better,") == (
+        "We heard the criticism, and we will do better"
+    )
+    assert len(render.choice_name("word " * 60)) <= 100

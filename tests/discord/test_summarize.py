@@ -8,7 +8,7 @@ import re
 import pytest
 
 from tests.discord.articles import ARTICLE, TITLE, article_html, article_pdf
-from tests.discord.harness import BotDriver
+from tests.discord.harness import BotDriver, error_in_placeholder
 from tests.discord.payloads import attachment, message_payload, option
 
 
@@ -29,7 +29,7 @@ async def test_summarize_text_defers_at_once_then_answers_with_the_summary(
     requests = driver.fake.requests_for(payload)
     assert requests[0].path.endswith("/callback")
     assert requests[0].body == {"type": 5}, "the first answer is a public 'thinking…' deferral"
-    assert [r.method for r in requests[1:]] == ["POST"]
+    assert [r.method for r in requests[1:]] == ["PATCH"], "the answer edits the placeholder"
     message = driver.fake.original(payload)
     embed = _embed(message)
     assert "night buses" in embed["description"]
@@ -278,9 +278,7 @@ async def test_summarize_menu_lists_every_link_when_none_could_be_read(
 
     payload = await driver.menu("Summarize", message_payload(f"{first}\n{second}"))
 
-    [reply] = [r.message_data for r in driver.fake.requests_for(payload) if r.is_message]
-    assert reply["flags"] & 64
-    heading, *failures = reply["content"].split("\n")
+    heading, *failures = error_in_placeholder(driver, payload)["content"].split("\n")
     assert heading == "I couldn't summarize any of these links:"
     assert [line.split(">")[0] for line in failures] == [f"- <{first}", f"- <{second}"]
     assert all("404" in line for line in failures)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.discord.articles import ARTICLE, TITLE, article_html
-from tests.discord.harness import BotDriver
+from tests.discord.harness import BotDriver, refused_privately
 from tests.discord.payloads import GUILD_ID, message_payload, option
 
 
@@ -43,9 +43,7 @@ async def test_whosaid_shows_near_misses_when_nothing_matches_well(driver: BotDr
 async def test_whosaid_with_nothing_stored_says_so_privately(driver: BotDriver) -> None:
     payload = await driver.slash("whosaid", option("quote", "deserve a safe ride home"))
 
-    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
-    assert messages[-1]["flags"] == 64
-    assert "No quote like that" in messages[-1]["content"]
+    assert "No quote like that" in refused_privately(driver, payload)
 
 
 async def test_whosaid_does_not_search_other_servers(driver: BotDriver) -> None:
@@ -53,8 +51,7 @@ async def test_whosaid_does_not_search_other_servers(driver: BotDriver) -> None:
 
     payload = await driver.slash("whosaid", option("quote", "deserve a safe ride home"))
 
-    messages = [r.body for r in driver.fake.requests_for(payload) if r.method == "POST"]
-    assert "No quote like that" in messages[-1]["content"]
+    assert "No quote like that" in refused_privately(driver, payload)
 
 
 async def test_quote_autocomplete_suggests_this_servers_quotes(driver: BotDriver) -> None:
@@ -94,3 +91,11 @@ async def test_who_said_this_on_an_empty_message_explains(driver: BotDriver) -> 
     [reply] = driver.fake.requests_for(payload)
     assert reply.body["data"]["flags"] == 64
     assert "no text to look up" in reply.body["data"]["content"]
+
+
+async def test_quote_autocomplete_choices_do_not_end_on_a_comma(driver: BotDriver) -> None:
+    await _submit(driver)
+
+    choices = await driver.autocomplete("whosaid", option("quote", "deserve a safe", focused=True))
+
+    assert choices[0]["name"].endswith("deserve a safe ride home")

@@ -162,3 +162,17 @@ async def test_suggestions_complete_the_words_typed_so_far(quoted: Service) -> N
     assert await quoted.suggest_quotes(LOCAL_SCOPE, "zebra crossing") == []
     latest = await quoted.suggest_quotes(LOCAL_SCOPE, "", limit=3)
     assert len(latest) == 3 and all(len(text) <= 100 for text in latest)
+
+
+async def test_a_quote_sharing_only_small_words_is_no_near_miss(service: Service) -> None:
+    meetings = "The meeting times will be posted on the website every quarter so residents can plan"
+    evening = "We expect the meetings to start at seven in the evening"
+    await store_analysis(
+        service.store,
+        analysis_with_quotes("Council timetable", [("Ines Park", meetings), ("Ola Berg", evening)]),
+        LOCAL_SCOPE,
+    )
+
+    answer = await service.whosaid("the quarterly earnings beat analyst expectations", LOCAL_SCOPE)
+
+    assert answer.matches == [] and answer.near_misses == []

@@ -60,7 +60,7 @@ _AUTHOR_BIO_MAX_WORDS = 80
 
 _BULLET = re.compile(r"^(?:[•·▪◦●■►➤✓✔]|[-*–](?=\s))\s*")
 """A list marker at the start of a line: the item is a paragraph of its own, never prose."""
-_INLINE_BULLET = re.compile(r"\s+[•▪●■►➤]\s+")
+_INLINE_BULLET = re.compile(r"\s+(?=[•▪●■►➤]\s)")
 """Items a page flattened onto one line ("… rose 3% • Shares fell • …")."""
 
 _OPENS_SENTENCE = "(?=[A-Z0-9\"'“‘])"

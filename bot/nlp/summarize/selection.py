@@ -72,7 +72,8 @@ def select_summary(
             chosen = _with_waiting(chosen, usable, sentences, budget, needs)
     chosen = _with_waiting(chosen, usable, sentences, budget, needs)
     if not chosen and ranked:
-        return [ranked[0]]  # Every candidate hangs on another: a weak opener beats no summary.
+        # Every candidate hangs on another: a weak opener beats no summary, a question does not.
+        return [(usable or ranked)[0]]
     return chosen
 
 

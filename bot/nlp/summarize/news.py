@@ -138,20 +138,25 @@ def prior_scores(candidates: Sequence[Candidate], features: np.ndarray) -> np.nd
 
 
 def similarity_matrix(candidates: Sequence[Candidate]) -> np.ndarray:
-    """Cosine similarity of tf-idf vectors, with idf over the article's own sentences."""
-    vocabulary: dict[str, int] = {}
-    for candidate in candidates:
-        for word in candidate.content:
-            vocabulary.setdefault(word, len(vocabulary))
-    matrix = np.zeros((len(candidates), max(len(vocabulary), 1)))
-    for row, candidate in enumerate(candidates):
-        for word, count in Counter(candidate.content).items():
-            matrix[row, vocabulary[word]] = count
-    document_frequency = (matrix > 0).sum(axis=0)
-    idf = np.log((1 + len(candidates)) / (1 + document_frequency)) + 1.0
-    matrix *= idf
-    norms = np.linalg.norm(matrix, axis=1)
-    norms[norms == 0] = 1.0
+    """Cosine similarity of tf-idf vectors, with idf over the article's own sentences.
+
+    Only words that two sentences share can add to their similarity, so the matrix multiplied
+    holds those words alone; every word still counts in a sentence's norm.
+    """
+    counts = [Counter(candidate.content) for candidate in candidates]
+    frequency = Counter(word for sentence in counts for word in sentence)
+    idf_of = np.log((1 + len(candidates)) / (1 + np.arange(len(candidates) + 1))) + 1.0
+    shared = {word: column for column, word in enumerate(w for w, f in frequency.items() if f > 1)}
+    matrix = np.zeros((len(candidates), max(len(shared), 1)))
+    norms = np.ones(len(candidates))
+    for row, sentence in enumerate(counts):
+        squares = 0.0
+        for word, count in sentence.items():
+            weight = count * idf_of[frequency[word]]
+            squares += weight * weight
+            if word in shared:
+                matrix[row, shared[word]] = weight
+        norms[row] = np.sqrt(squares) or 1.0
     matrix /= norms[:, None]
     similarity = matrix @ matrix.T
     np.fill_diagonal(similarity, 0.0)

@@ -10,9 +10,9 @@ walk the parse again.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from bot.models import SummarySentence
 from bot.nlp.clean import dateline_length, is_boilerplate
@@ -25,6 +25,8 @@ DATELINE_PARAGRAPHS = 2
 
 _CLOSING_MARKS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+_OPENING_QUOTES = frozenset({"“", "«"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "ours", "myself"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
@@ -128,61 +130,67 @@ def _take_closing_marks(doc: Doc, position: int, limit: int) -> int:
 def _candidate(
     index: int, paragraph: int, sent: Span, names: list[tuple[int, int, str]]
 ) -> Candidate | None:
-    tokens = [t for t in sent if not (t.is_punct or t.is_space)]
-    if len(tokens) < MIN_WORDS:
-        return None
     raw = sent.text
     text = raw.strip()
-    if is_boilerplate(text):
-        return None
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
-    dateline = ""
     cut = dateline_length(text) if paragraph < DATELINE_PARAGRAPHS else 0
-    if cut:
-        dateline, text, start = text[:cut].strip(), text[cut:], start + cut
-        tokens = [t for t in tokens if t.idx >= start]
-    words = tuple(t.lemma_.lower() or t.lower_ for t in tokens)
-    content = tuple(word for word, token in zip(words, tokens, strict=True) if _is_content(token))
+    dateline, text, start = text[:cut].strip(), text[cut:], start + cut
+    reading = _read_tokens(sent, start)
+    if len(reading.words) < MIN_WORDS or is_boilerplate(text):
+        return None
+    end = start + len(text)
     return Candidate(
         index,
         paragraph,
         text,
         start,
-        start + len(text),
-        words,
-        content,
+        end,
+        tuple(reading.words),
+        tuple(reading.content),
         dateline=dateline,
-        numbers=sum(1 for t in tokens if t.like_num or t.text[:1] in "$€£%"),
-        names=len({name for begin, end, name in names if begin >= start and end <= sent.end_char}),
-        personal=_personal_words(sent),
-        reporting=any(t.lemma_.lower() in _REPORTING_LEMMAS for t in tokens),
-        news_time=any(word in _NEWS_TIME for word in words),
-        pronoun_subject=_has_pronoun_subject(sent),
+        numbers=reading.numbers,
+        names=len({name for begin, stop, name in names if begin >= start and stop <= end}),
+        personal=reading.personal,
+        reporting=reading.reporting,
+        news_time=any(word in _NEWS_TIME for word in reading.words),
+        pronoun_subject=reading.pronoun_subject,
     )
 
 
-def _personal_words(sent: Span) -> int:
-    """First- and second-person words said in the writer's own voice (outside quotes)."""
-    inside = False
-    count = 0
+@dataclass
+class _Reading:
+    """What one pass over a sentence's tokens collects."""
+
+    words: list[str] = field(default_factory=list)
+    content: list[str] = field(default_factory=list)
+    numbers: int = 0
+    personal: int = 0
+    reporting: bool = False
+    pronoun_subject: bool = False
+
+
+def _read_tokens(sent: Span, start: int) -> _Reading:
+    """Words, lemmas and voice of the tokens at or after ``start``, in one pass (it is hot)."""
+    reading = _Reading()
+    inside_quote = False
     for token in sent:
-        if token.text in _QUOTE_MARKS:
-            inside = token.text in {"“", "«"} or (token.text == '"' and not inside)
+        text = token.text
+        if text in _QUOTE_MARKS:
+            inside_quote = text in _OPENING_QUOTES or (text == '"' and not inside_quote)
             continue
+        if token.is_punct or token.is_space or token.idx < start:
+            continue
+        lemma = token.lemma_.lower() or token.lower_
+        reading.words.append(lemma)
+        if not token.is_stop and any(c.isalpha() for c in text):
+            reading.content.append(lemma)
+        if token.like_num or text[:1] in "$€£%":
+            reading.numbers += 1
         lower = token.lower_
-        if not inside and (lower in _FIRST_PERSON or lower in _SECOND_PERSON):
-            count += 1
-    return count
-
-
-def _has_pronoun_subject(sent: Span) -> bool:
-    root = sent.root
-    return any(
-        child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ in _PRONOUN_SUBJECTS
-        for child in root.children
-    )
-
-
-def _is_content(token: Token) -> bool:
-    """Words that say what a sentence is about: not stop words, not bare numbers or symbols."""
-    return not token.is_stop and any(c.isalpha() for c in token.text)
+        if not inside_quote and (lower in _FIRST_PERSON or lower in _SECOND_PERSON):
+            reading.personal += 1
+        if lemma in _REPORTING_LEMMAS:
+            reading.reporting = True
+        if token.dep_ in _SUBJECTS and lower in _PRONOUN_SUBJECTS and token.head.dep_ == "ROOT":
+            reading.pronoun_subject = True
+    return reading

@@ -111,12 +111,10 @@ def test_the_lede_of_a_wire_story_stays_without_its_dateline(nlp: Language) -> N
 
 def test_the_headline_decides_between_two_equally_placed_facts(nlp: Language) -> None:
     doc = nlp(clean_text(HEADLINE_CHOICE))
-    ferry = summarize(doc, sentences=2, title="Island ferry fares to double | Westport News")
-    strike = summarize(doc, sentences=2, title="Bus drivers to strike over pay")
-    assert any("Ferry fares" in s.text for s in ferry)
-    assert not any("Bus drivers" in s.text for s in ferry)
-    assert any("Bus drivers" in s.text for s in strike)
-    assert not any("Ferry fares" in s.text for s in strike)
+    ferry = summarize(doc, sentences=1, title="Island ferry fares to double | Westport News")
+    strike = summarize(doc, sentences=1, title="Bus drivers to strike over pay")
+    assert ferry[0].text.startswith("Ferry fares")
+    assert strike[0].text.startswith("Bus drivers")
 
 
 def test_a_question_lede_never_reaches_the_summary(nlp: Language) -> None:

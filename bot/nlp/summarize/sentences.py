@@ -77,14 +77,30 @@ class Candidate:
 
 
 def candidate_sentences(doc: Doc) -> list[Candidate]:
-    """The article's sentences in order, without fragments and boilerplate."""
+    """The article's sentences in order, without fragments, boilerplate and the middle of
+    longer quotes ("All of my thoughts became musical." inside a speaker's three sentences)."""
     candidates: list[Candidate] = []
     names = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in _NAME_LABELS]
+    quote_open = False
+    last_paragraph = -1
     for index, (paragraph, sent) in enumerate(_sentences(doc)):
-        candidate = _candidate(index, paragraph, sent, names)
+        if paragraph != last_paragraph:
+            quote_open, last_paragraph = False, paragraph
+        inside_quote = quote_open
+        quote_open = _quote_open_after(sent.text, quote_open)
+        candidate = None if inside_quote else _candidate(index, paragraph, sent, names)
         if candidate is not None:
             candidates.append(candidate)
     return candidates
+
+
+def _quote_open_after(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (curly marks, or straight ones paired)."""
+    opened = text.rfind("“")
+    closed = text.rfind("”")
+    if opened != -1 or closed != -1:
+        return opened > closed
+    return open_before != (text.count('"') % 2 == 1)
 
 
 def _sentences(doc: Doc) -> Iterator[tuple[int, Span]]:

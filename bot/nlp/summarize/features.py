@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.nlp.summarize.sentences import Candidate
-from bot.nlp.summarize.standalone import needs_context
+from bot.nlp.summarize.standalone import is_question, needs_context
 
 FEATURE_NAMES: tuple[str, ...] = (
     "bias",
@@ -57,6 +58,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 OPENING_SENTENCES = 4
 """News ledes open on a hook as often as on the fact: the first few sentences share one prior."""
+SHORT_WORDS = 10
 IDEAL_WORDS = 15
 LONG_WORDS = 45
 """Sentences longer than this are increasingly likely to be captions run together."""
@@ -75,60 +77,77 @@ _QUOTED = re.compile(
 (so the apostrophes of "don't" and "Clinton's" are not taken for quotes)."""
 
 
+@dataclass(frozen=True)
+class _Article:
+    """The per-article signals each sentence's row reads."""
+
+    title: np.ndarray
+    best_title: float
+    centrality: np.ndarray
+    forward: np.ndarray
+    directed: np.ndarray
+    paragraphs: list[int]
+    wire: bool
+
+
 def sentence_features(
     candidates: Sequence[Candidate], title_words: Sequence[str], similarity: np.ndarray
 ) -> np.ndarray:
     """One row of ``FEATURE_NAMES`` values per candidate."""
-    count = len(candidates)
-    positions = np.arange(count, dtype=float)
     title = _title_similarity(candidates, title_words)
-    best_title = title.max() if count else 0.0
-    centrality = _scaled(similarity.sum(axis=1))
-    forward = _scaled(np.triu(similarity, k=1).sum(axis=1))
-    directed = directed_centrality(similarity)
-    paragraphs = _paragraph_ranks(candidates)
-    wire = bool(candidates) and bool(candidates[0].dateline)
-    rows = []
-    for i, candidate in enumerate(candidates):
-        words = len(candidate.words)
-        text = candidate.text
-        rows.append(
-            (
-                1.0,
-                float(i == 0),
-                float(i == 1),
-                float(i == 2),
-                1.0 / (1.0 + positions[i]),
-                1.0 / (1.0 + max(positions[i] - OPENING_SENTENCES, 0.0)),
-                float(paragraphs[i] == 0),
-                1.0 / (1.0 + paragraphs[i]),
-                float(i == 0 or candidates[i - 1].paragraph != candidate.paragraph),
-                title[i],
-                float(best_title > 0 and title[i] == best_title),
-                title[i] * (i == 0),
-                centrality[i],
-                forward[i],
-                directed[i],
-                np.log1p(words) / np.log1p(40),
-                _length_fit(words),
-                float(words < 10),
-                float(words > 45),
-                _speech_share(text),
-                float(text[:1] in "\"“‘'"),
-                float(text.rstrip("\"”’' )").endswith("?")),
-                float(needs_context(text)),
-                float(candidate.pronoun_subject),
-                float(i == 0 and candidate.names + candidate.numbers == 0),
-                min(candidate.numbers, 3) / 3,
-                min(candidate.names, 4) / 4,
-                float(candidate.personal > 0),
-                float(candidate.reporting),
-                float(candidate.news_time),
-                float(wire and i == 0),
-                float(text.endswith(":")),
-            )
-        )
-    return np.asarray(rows, dtype=float).reshape(count, len(FEATURE_NAMES))
+    article = _Article(
+        title=title,
+        best_title=float(title.max()) if len(title) else 0.0,
+        centrality=_scaled(similarity.sum(axis=1)),
+        forward=_scaled(np.triu(similarity, k=1).sum(axis=1)),
+        directed=directed_centrality(similarity),
+        paragraphs=_paragraph_ranks(candidates),
+        wire=bool(candidates) and bool(candidates[0].dateline),
+    )
+    rows = [_row(i, candidates, article) for i in range(len(candidates))]
+    return np.asarray(rows, dtype=float).reshape(len(candidates), len(FEATURE_NAMES))
+
+
+def _row(i: int, candidates: Sequence[Candidate], article: _Article) -> tuple[float, ...]:
+    """The features of candidate ``i``, in ``FEATURE_NAMES`` order."""
+    candidate = candidates[i]
+    words = len(candidate.words)
+    text = candidate.text
+    opens_paragraph = i == 0 or candidates[i - 1].paragraph != candidate.paragraph
+    return (
+        1.0,
+        float(i == 0),
+        float(i == 1),
+        float(i == 2),
+        1.0 / (1.0 + i),
+        1.0 / (1.0 + max(i - OPENING_SENTENCES, 0)),
+        float(article.paragraphs[i] == 0),
+        1.0 / (1.0 + article.paragraphs[i]),
+        float(opens_paragraph),
+        article.title[i],
+        float(article.best_title > 0 and article.title[i] >= article.best_title - 1e-9),
+        article.title[i] * (i == 0),
+        article.centrality[i],
+        article.forward[i],
+        article.directed[i],
+        float(np.log1p(words) / np.log1p(40)),
+        _length_fit(words),
+        float(words < SHORT_WORDS),
+        float(words > LONG_WORDS),
+        _speech_share(text),
+        float(text[:1] in "\"“‘'"),
+        float(is_question(text)),
+        float(needs_context(text)),
+        float(candidate.pronoun_subject),
+        float(i == 0 and candidate.names + candidate.numbers == 0),
+        min(candidate.numbers, 3) / 3,
+        min(candidate.names, 4) / 4,
+        float(candidate.personal > 0),
+        float(candidate.reporting),
+        float(candidate.news_time),
+        float(article.wire and i == 0),
+        float(text.endswith(":")),
+    )
 
 
 def stems(words: Sequence[str]) -> list[str]:
@@ -144,8 +163,11 @@ def _title_similarity(candidates: Sequence[Candidate], title_words: Sequence[str
     frequency = Counter(stem for stems_of in sentence_stems for stem in stems_of)
     total = len(candidates)
     weight = {stem: np.log((1 + total) / (1 + frequency[stem])) + 1.0 for stem in title}
-    norm = sum(weight.values())
-    return np.asarray([sum(weight[s] for s in title & found) / norm for found in sentence_stems])
+    norm = sum(weight[stem] for stem in sorted(title))
+    # Sums in a fixed order: set order changes between processes, and ties must not.
+    return np.asarray(
+        [sum(weight[stem] for stem in sorted(title & found)) / norm for found in sentence_stems]
+    )
 
 
 def directed_centrality(similarity: np.ndarray) -> np.ndarray:

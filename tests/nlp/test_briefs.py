@@ -55,7 +55,7 @@ Economists expect one more rise before the end of the year.
 
 QUESTION_LEDE = """What happens to a city when its only bridge closes for a whole year?
 
-The Millbrook River Bridge will close on March 1 for a $60 million rebuild, the state transport \
+Residents of Millbrook are about to find out. The Millbrook River Bridge will close on March 1 for a $60 million rebuild, the state transport \
 department announced on Monday.
 
 The bridge carries 40,000 vehicles a day and is the only road link between the town centre and \
@@ -121,6 +121,7 @@ def test_a_question_lede_never_reaches_the_summary(nlp: Language) -> None:
     summary = _summary(nlp, QUESTION_LEDE)
     assert summary
     assert all(not s.text.rstrip().endswith("?") for s in summary)
+    assert all("about to find out" not in s.text for s in summary)
     assert "Millbrook River Bridge will close on March 1" in summary[0].text
 
 

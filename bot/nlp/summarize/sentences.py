@@ -20,6 +20,8 @@ from bot.nlp.clean import dateline_length, is_boilerplate
 MIN_WORDS = 5
 """Shorter sentences are datelines, captions or fragments, never a summary line."""
 
+TEASER_ANSWER_WORDS = 12
+"""Shorter sentences after a question ("Residents are about to find out.") lean on it."""
 DATELINE_PARAGRAPHS = 2
 """A dateline opens one of the first paragraphs (the first may be a kicker or a byline)."""
 
@@ -77,21 +79,29 @@ class Candidate:
 
 
 def candidate_sentences(doc: Doc) -> list[Candidate]:
-    """The article's sentences in order, without fragments, boilerplate and the middle of
-    longer quotes ("All of my thoughts became musical." inside a speaker's three sentences)."""
+    """The article's sentences in order, without fragments, boilerplate, the middle of longer
+    quotes ("All of my thoughts became musical." inside a speaker's three sentences) and the
+    short answer to a teaser question ("Residents are about to find out.")."""
     candidates: list[Candidate] = []
     names = [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in _NAME_LABELS]
     quote_open = False
     last_paragraph = -1
+    after_question = False
     for index, (paragraph, sent) in enumerate(_sentences(doc)):
         if paragraph != last_paragraph:
             quote_open, last_paragraph = False, paragraph
-        inside_quote = quote_open
+        leans_on_quote = quote_open
         quote_open = _quote_open_after(sent.text, quote_open)
-        candidate = None if inside_quote else _candidate(index, paragraph, sent, names)
-        if candidate is not None:
+        candidate = None if leans_on_quote else _candidate(index, paragraph, sent, names)
+        if candidate is not None and not (after_question and _answers_teaser(candidate)):
             candidates.append(candidate)
+        after_question = sent.text.rstrip(" \n\"”’')").endswith("?")
     return candidates
+
+
+def _answers_teaser(candidate: Candidate) -> bool:
+    """A short sentence without specifics right after a question only answers the teaser."""
+    return len(candidate.words) < TEASER_ANSWER_WORDS and candidate.numbers == 0
 
 
 def _quote_open_after(text: str, open_before: bool) -> bool:

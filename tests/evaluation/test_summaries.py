@@ -92,8 +92,7 @@ def test_an_editors_brief_file_is_scored_by_sentence_precision_with_its_headline
         "title_source": "page",
         "text": STORIES[0]["text"],
         "reference": [
-            "The town of Westport opened a new ferry terminal on Monday after three years of "
-            "work.",
+            "The town of Westport opened a new ferry terminal on Monday after three years of work.",
             "The terminal cost 40 million pounds and can handle twice as many passengers.",
             "Ferries to the northern islands will now leave every hour instead of every two.",
         ],

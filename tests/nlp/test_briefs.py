@@ -55,8 +55,8 @@ Economists expect one more rise before the end of the year.
 
 QUESTION_LEDE = """What happens to a city when its only bridge closes for a whole year?
 
-Residents of Millbrook are about to find out. The Millbrook River Bridge will close on March 1 for a $60 million rebuild, the state transport \
-department announced on Monday.
+Residents of Millbrook are about to find out. The Millbrook River Bridge will close on March 1 \
+for a $60 million rebuild, the state transport department announced on Monday.
 
 The bridge carries 40,000 vehicles a day and is the only road link between the town centre and \
 the eastern suburbs.

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from bot.errors import InputError
 from bot.models import ENGINE_VERSION, Analysis, Article
-from bot.nlp.clean import clean_text
+from bot.nlp.clean import clean_byline, clean_text
 from bot.nlp.language import looks_english
 from bot.nlp.model import load_pipeline
 from bot.nlp.quotes import extract_quotes, select_key_quotes
@@ -145,7 +145,7 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Analysi
         language=language,
         algorithm=options.algorithm,
         warnings=tuple(warnings),
-        byline=article.byline,
+        byline=clean_byline(article.byline),
         published=article.published,
         text=doc.text,
         engine_version=ENGINE_VERSION,

@@ -58,6 +58,36 @@ _AUTHOR_BIO = re.compile(
 )
 _AUTHOR_BIO_MAX_WORDS = 80
 
+_BULLET = re.compile(r"^(?:[•·▪◦●■►➤✓✔]|[-*–](?=\s))\s*")
+"""A list marker at the start of a line: the item is a paragraph of its own, never prose."""
+_INLINE_BULLET = re.compile(r"\s+(?=[•▪●■►➤]\s)")
+"""Items a page flattened onto one line ("… rose 3% • Shares fell • …")."""
+
+_OPENS_SENTENCE = "(?=[A-Z0-9\"'“‘])"
+"""What follows a dateline: the lede's first word (so "NASA — the agency" keeps its subject)."""
+_DATELINES = (
+    # WASHINGTON —, SIOUX FALLS, S.D. –, NEW DELHI:, HANOI, Vietnam (AP) —
+    re.compile(
+        r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+        r"\s*(?:\([^()]{1,40}\))?\s*(?:[—–]|--?|:)\s+" + _OPENS_SENTENCE
+    ),
+    # (Reuters) —, Hong Kong (CNN Business), London (AP) -
+    re.compile(
+        r"^(?:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3} ?)?"
+        r"\((?:AP|Reuters|AFP|UPI|Bloomberg|dpa|Xinhua|CNN[\w ]*|CNBC|IANS|PTI|ANI)\)"
+        r"\s*(?:[—–:]|--?)?\s*" + _OPENS_SENTENCE
+    ),
+    # New York, NY –
+    re.compile(
+        r"^[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z]{2}\.?\s*(?:[—–]|--?)\s+" + _OPENS_SENTENCE
+    ),
+    # PanARMENIAN.Net -
+    re.compile(r"^[\w-]+\.(?:com|net|org|co\.uk|Net|Com|ORG)\s*(?:[—–]|--?)\s+" + _OPENS_SENTENCE),
+)
+_DATELINE_MAX_CHARS = 60
+
+_BYLINE_PREFIX = re.compile(r"^\s*(?:by\s+)+", re.IGNORECASE)
+
 
 def clean_text(text: str) -> str:
     """Return the article text ready to parse.
@@ -77,17 +107,27 @@ def clean_text(text: str) -> str:
 
 
 def _split_block(block: str) -> list[str]:
-    """Join soft-wrapped lines of one blank-line-separated block; keep hard breaks apart."""
-    lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+    """Join soft-wrapped lines of one blank-line-separated block; keep hard breaks apart.
+
+    A list item (a line that opens on a bullet) is a paragraph of its own, without its marker:
+    joined into the prose around it, it would make one long sentence of several facts.
+    """
+    lines = [
+        _SPACES.sub(" ", item).strip()
+        for line in block.split("\n")
+        for item in _INLINE_BULLET.split(line)
+    ]
     lines = [line for line in lines if line]
     wrap_width = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
     for previous, line in zip(["", *lines], lines, strict=False):
-        if paragraphs and _is_soft_wrap(previous, line, wrap_width):
+        if _BULLET.match(line):
+            paragraphs.append(_BULLET.sub("", line))
+        elif paragraphs and _is_soft_wrap(previous, line, wrap_width):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
-    return paragraphs
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 def _is_soft_wrap(previous: str, line: str, wrap_width: int) -> bool:
@@ -142,6 +182,28 @@ def _is_boilerplate_line(line: str) -> bool:
     if _PHOTO_CREDIT_LINE.match(line) and words <= _PHOTO_CREDIT_MAX_WORDS:
         return True
     return bool(_FEED_TRAILER.fullmatch(line))
+
+
+def dateline_length(sentence: str) -> int:
+    """How many characters of ``sentence`` are a wire dateline or tag ("LONDON (AP) — ").
+
+    0 when it opens on none. Only the lede carries one, so callers ask about an article's first
+    sentences; the place stays out of the summary, which reports what happened, not where the
+    wire filed it.
+    """
+    for pattern in _DATELINES:
+        match = pattern.match(sentence)
+        if match and match.end() <= _DATELINE_MAX_CHARS and match.end() < len(sentence):
+            return match.end()
+    return 0
+
+
+def clean_byline(byline: str) -> str:
+    """The byline as a name list: "By By Jane Doe" and "by Jane Doe" become "Jane Doe".
+
+    Pages state the byline with its "By" as often as without, and the digest adds its own.
+    """
+    return _SPACES.sub(" ", _BYLINE_PREFIX.sub("", byline)).strip()
 
 
 def _is_author_bio(paragraph: str) -> bool:

@@ -81,3 +81,30 @@ def test_missing_or_malformed_data_is_an_input_error(tmp_path: Path) -> None:
     broken.write_text('{"id": 1, "text": "x"}\nnot json\n', encoding="utf-8")
     with pytest.raises(InputError, match="line 1: a story needs id, text and reference"):
         run(broken, None, None)
+
+
+def test_an_editors_brief_file_is_scored_by_sentence_precision_with_its_headline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brief = {
+        "id": "news/ferry",
+        "title": "Westport ferry terminal opens | Westport News",
+        "title_source": "page",
+        "text": STORIES[0]["text"],
+        "reference": [
+            "The town of Westport opened a new ferry terminal on Monday after three years of work.",
+            "The terminal cost 40 million pounds and can handle twice as many passengers.",
+            "Ferries to the northern islands will now leave every hour instead of every two.",
+        ],
+        "url": "https://example.org/ferry",
+        "split": "dev",
+    }
+    out = tmp_path / "pred.jsonl"
+    assert run(_write(tmp_path / "briefs.jsonl", [brief]), out, None) == 0
+    table = capsys.readouterr().out
+    summary = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    editors = sum(sentence in brief["reference"] for sentence in summary)
+    news_row = next(line for line in table.splitlines() if line.startswith("news"))
+    assert "sentP" in table.splitlines()[0]
+    assert float(news_row.split()[6]) == pytest.approx(100 * editors / len(summary), abs=0.006)
+    assert summary[0] == brief["reference"][0]

@@ -114,7 +114,7 @@ def _sentence(index: int, text: str) -> SummarySentence:
 def test_a_summary_never_opens_on_a_sentence_that_hangs_on_a_missing_antecedent() -> None:
     ranked = [
         _sentence(4, "He resigned on Friday after ten years in the job."),
-        _sentence(7, "The council will choose a successor in the spring."),
+        _sentence(7, "Westport council will choose a new mayor in the spring."),
         _sentence(9, "Elections for the council are due next year."),
     ]
     summary = select_summary(ranked, sentences=2, words=90)
@@ -124,7 +124,7 @@ def test_a_summary_never_opens_on_a_sentence_that_hangs_on_a_missing_antecedent(
 def test_a_dangling_sentence_may_follow_once_an_earlier_sentence_opens_the_summary() -> None:
     ranked = [
         _sentence(4, "But the mayor refused to resign after the vote on Friday."),
-        _sentence(3, "The council voted against the mayor's budget on Friday."),
+        _sentence(3, "Westport council voted against the mayor's budget on Friday."),
     ]
     summary = select_summary(ranked, sentences=2, words=90)
     assert [s.index for s in summary] == [3, 4]
@@ -142,7 +142,7 @@ def test_the_first_sentence_of_the_article_may_open_with_any_word() -> None:
     assert not opens_on_missing_antecedent([_sentence(0, "It was a long night on the coast.")])
 
 
-def test_the_news_ranker_does_not_repeat_the_lede(nlp: Language) -> None:
+def test_no_summary_repeats_the_lede_in_other_words(nlp: Language) -> None:
     text = (
         "The city council approved a new budget for local schools on Tuesday evening. "
         "On Tuesday evening the city council approved the new budget for local schools. "
@@ -154,7 +154,7 @@ def test_the_news_ranker_does_not_repeat_the_lede(nlp: Language) -> None:
     doc = nlp(text)
     lead = summarize(doc, algorithm="lead")
     news = summarize(doc)
-    assert [s.index for s in lead][:2] == [0, 1]
+    assert [s.index for s in lead][:2] == [0, 2]
     assert not {0, 1} <= {s.index for s in news}
 
 
@@ -177,8 +177,8 @@ def test_a_text_without_usable_sentences_has_an_empty_ranking(nlp: Language) -> 
 
 
 def test_a_line_the_page_repeats_appears_once_in_the_summary() -> None:
-    caption = _sentence(2, "The new terminal opened on Monday with a ribbon cutting.")
-    repeat = _sentence(6, "The new terminal opened on Monday with a ribbon cutting.")
+    caption = _sentence(2, "Westport's new terminal opened on Monday with a ribbon cutting.")
+    repeat = _sentence(6, "Westport's new terminal opened on Monday with a ribbon cutting.")
     other = _sentence(3, "Ferries to the islands will now leave every hour of the day.")
     summary = select_summary([caption, repeat, other], sentences=3, words=90)
     assert [s.index for s in summary] == [2, 3]

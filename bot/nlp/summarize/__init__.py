@@ -8,7 +8,6 @@ call to ``select_summary`` and never a new parse.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 
 from bot.errors import InputError
 from bot.models import SummarySentence
+from bot.nlp.summarize.features import headline_words
 from bot.nlp.summarize.news import rank_news
 from bot.nlp.summarize.selection import opens_on_missing_antecedent, select_summary
 from bot.nlp.summarize.sentences import Candidate, candidate_sentences
@@ -41,8 +41,6 @@ ALGORITHMS: tuple[str, ...] = tuple(RANKERS)
 
 RANKED_LIMIT = 10
 
-_TITLE_WORD = re.compile(r"\w+")
-
 __all__ = [
     "ALGORITHMS",
     "RANKED_LIMIT",
@@ -66,7 +64,7 @@ def rank_sentences(
     candidates = candidate_sentences(doc)
     if not candidates:
         return []
-    title_words = _TITLE_WORD.findall(title.lower())
+    title_words = headline_words(title)
     order = ranker(candidates, title_words)
     return [candidates[i].as_summary_sentence() for i in order[:limit]]
 

@@ -99,7 +99,7 @@ class PostgresConnection:
                 url, min_size=1, max_size=POOL_SIZE, timeout=CONNECT_TIMEOUT
             )
         except (OSError, TimeoutError, asyncpg.PostgresError, ValueError) as error:
-            raise _open_error(url, error) from None
+            raise open_error(url, error) from None
         try:
             async with pool.acquire() as connection:
                 await migrate(connection, migrations, database=shown_url(url), upto=upto)
@@ -109,7 +109,7 @@ class PostgresConnection:
         except BaseException as error:
             await pool.close()
             if isinstance(error, asyncpg.PostgresError):
-                raise _open_error(url, error) from None
+                raise open_error(url, error) from None
             raise
         return cls(pool, locks, url)
 
@@ -181,7 +181,7 @@ async def migrate(
         return done
 
 
-def _open_error(url: str, error: BaseException) -> StoreError:
+def open_error(url: str, error: BaseException) -> StoreError:
     """What to do about a database that cannot be opened."""
     shown = shown_url(url)
     if isinstance(error, asyncpg.InvalidCatalogNameError):

@@ -29,6 +29,7 @@ from tests.briefing.feed_server import feed_site, rss
 from tests.briefing.stories import write_window
 from tests.briefing.test_cog import ChannelDiscord
 from tests.discord.articles import ARTICLE
+from tests.discord.gateway import IDENTIFY
 from tests.discord.payloads import GUILD_ID, option, slash_command
 from tests.scale.sharded_gateway import sharded_discord
 
@@ -188,6 +189,12 @@ async def test_two_processes_analyse_once_brief_each_server_once_and_poll_a_feed
         assert len(footers) == state[1] == len(set(footers)), footers
         assert _footers(fake, other) == [], "only the process holding a server's shard sends"
     assert len(feed_polls) == 1
+    for fake, shards in (
+        (fake_a, [[0, SHARDS], [1, SHARDS]]),
+        (fake_b, [[2, SHARDS], [3, SHARDS]]),
+    ):
+        assert [m["d"]["shard"] for m in fake.gateway.sent(IDENTIFY)] == shards
+        assert not fake.commands, "commands are synced by `briefbot sync`, not at start"
 
 
 async def _until_sent(store: PostgresStore, channel: int, timeout: float = 60.0) -> None:

@@ -29,6 +29,10 @@ POOL_SIZE = 10
 LOCK_POOL_SIZE = 20
 """Connections that may wait on or hold an analysis lock at once (above the worker queue)."""
 CONNECT_TIMEOUT = 10.0
+SERVER_SETTINGS = {"plan_cache_mode": "force_custom_plan"}
+"""Plan each statement for its own parameters: asyncpg prepares every statement, and a generic
+plan for "quotes matching this full-text query" cannot know that the words "who said" picked
+are rare, so it may scan every quote instead of the GIN index."""
 
 MIGRATION_LOCK = 0x42726965666D6967
 """The advisory lock key the migration runs under ("Briefmig")."""
@@ -96,7 +100,11 @@ class PostgresConnection:
         migrations = bundled_migrations("pg_migrations") if migrations is None else migrations
         try:
             pool = await asyncpg.create_pool(
-                url, min_size=1, max_size=POOL_SIZE, timeout=CONNECT_TIMEOUT
+                url,
+                min_size=1,
+                max_size=POOL_SIZE,
+                timeout=CONNECT_TIMEOUT,
+                server_settings=SERVER_SETTINGS,
             )
         except (OSError, TimeoutError, asyncpg.PostgresError, ValueError) as error:
             raise open_error(url, error) from None

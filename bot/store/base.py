@@ -41,8 +41,8 @@ class Store(abc.ABC):
     def transaction(self) -> AbstractAsyncContextManager[Any]:
         """One write transaction (committed on exit, rolled back on error).
 
-        Yields the driver's connection, for modules that keep their own tables in this database
-        (the briefing's schedules and feeds) and bring their own migration file.
+        Yields the driver's own connection (aiosqlite or asyncpg), for driver code; modules
+        that keep their own tables in this database use ``write`` and ``read`` instead.
         """
 
     @abc.abstractmethod

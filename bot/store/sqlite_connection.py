@@ -1,4 +1,4 @@
-"""The one SQLite connection a process holds, how it writes, and how it stores times.
+"""The one SQLite connection a process holds, and how it writes (times: ``bot.store.times``).
 
 One connection per process, in autocommit mode; every write is an explicit ``BEGIN IMMEDIATE``
 transaction under an asyncio lock, so coroutines never interleave inside one transaction and a

@@ -1,6 +1,10 @@
 """Store benchmark: cache hits against cold analyses, "who said" over 100k quotes, size on disk.
 
-Run: ``.venv/bin/python bench/bench_store.py [--quotes 100000] [--queries 300]``
+Run: ``.venv/bin/python bench/bench_store.py [--quotes 100000] [--queries 300]
+[--postgres postgresql://…]``; with ``--postgres`` (a server's URL; the bench creates a database
+on it and drops it after) the cache and "who said" measures run on PostgreSQL too, in a column
+beside SQLite's. ``.ci/with-postgres bash -c '… --postgres "$BRIEFBOT_TEST_POSTGRES"'`` runs it
+on a throwaway server.
 
 - Cache hit: ``Service.analyze_text`` of an article already stored (hash, lookup, submission
   insert; the stored JSON is decoded on the first hit only), against a cold analysis of a new
@@ -23,16 +27,22 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
 
 from bot.config import Settings
 from bot.models import LOCAL_SCOPE, Analysis, Article, Quote, Speaker
 from bot.service import Service
-from bot.store import SqliteStore
+from bot.store import SqliteStore, open_database
 from bot.store.fulltext import STOP_WORDS
 from bot.store.keys import content_hash
+from bot.store.pg_connection import is_postgres_url
 from bot.workers import WorkerPool
 
 SYLLABLES = (
@@ -122,8 +132,8 @@ def generated_article(gen: QuoteGenerator, index: int, quotes: int) -> Analysis:
                     text=body)  # fmt: skip
 
 
-async def bench_cache(folder: Path, cold_runs: int, hit_runs: int) -> dict[str, float]:
-    settings = Settings(database=str(folder / "cache.db"), workers=0)
+async def bench_cache(database: str, cold_runs: int, hit_runs: int) -> dict[str, float]:
+    settings = Settings(database=database, workers=0)
     sample = (resources.files("bot") / "samples" / "sample_article.txt").read_text()
     pool = WorkerPool(0, 4, 300, settings.spacy_model)
     service = await Service.open(settings, pool=pool)
@@ -152,10 +162,10 @@ async def bench_cache(folder: Path, cold_runs: int, hit_runs: int) -> dict[str, 
     }
 
 
-async def bench_whosaid(folder: Path, quote_count: int, queries: int) -> dict[str, float]:
-    settings = Settings(database=str(folder / "quotes.db"), workers=0)
+async def bench_whosaid(database: str, quote_count: int, queries: int) -> dict[str, float]:
+    settings = Settings(database=database, workers=0)
     gen = QuoteGenerator()
-    store = await SqliteStore.open(settings.database)
+    store = await open_database(settings.database)
     per_article = 10
     started = time.perf_counter()
     stored: list[str] = []
@@ -165,6 +175,9 @@ async def bench_whosaid(folder: Path, quote_count: int, queries: int) -> dict[st
         article_id = await store.save_analysis(article, content_hash(analysis.text), analysis)
         await store.add_submission(article_id, LOCAL_SCOPE.key, _now())
         stored.extend(q.text for q in analysis.quotes)
+    if is_postgres_url(database):  # what autovacuum does soon after a bulk load
+        async with store.transaction() as db:
+            await db.execute("ANALYZE")
     build_seconds = time.perf_counter() - started
     await store.close()
 
@@ -188,8 +201,31 @@ async def bench_whosaid(folder: Path, quote_count: int, queries: int) -> dict[st
         "p50": statistics.median(latencies) * 1000,
         "p95": percentile(latencies, 0.95) * 1000,
         "top1": right / queries,
-        "bytes": os.path.getsize(settings.database),
+        "bytes": await _size(settings.database),
     }
+
+
+async def _size(database: str) -> int:
+    if not is_postgres_url(database):
+        return os.path.getsize(database)
+    store = await open_database(database)
+    try:
+        return int((await store.stats(""))["database_bytes"])
+    finally:
+        await store.close()
+
+
+@asynccontextmanager
+async def postgres_database(server: str, name: str) -> AsyncIterator[str]:
+    """A new database on the server for one measure (dropped after): its URL."""
+    admin = await asyncpg.connect(server)
+    try:
+        await admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await admin.execute(f"CREATE DATABASE {name}")
+        yield urlunsplit(urlsplit(server)._replace(path=f"/{name}"))
+    finally:
+        await admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await admin.close()
 
 
 async def bench_size(folder: Path, articles: int) -> dict[str, float]:
@@ -221,6 +257,47 @@ def _now():
     return datetime.now(UTC)
 
 
+async def measure(database: str, args: argparse.Namespace, name: str) -> dict[str, float]:
+    """The cache and "who said" measures on one driver (each on a database of its own)."""
+    if is_postgres_url(database):
+        async with postgres_database(database, f"briefbot_bench_cache_{os.getpid()}") as url:
+            cache = await bench_cache(url, args.cold, args.hits)
+        async with postgres_database(database, f"briefbot_bench_quotes_{os.getpid()}") as url:
+            whosaid = await bench_whosaid(url, args.quotes, args.queries)
+    else:
+        cache = await bench_cache(str(Path(database) / "cache.db"), args.cold, args.hits)
+        whosaid = await bench_whosaid(str(Path(database) / "quotes.db"), args.quotes, args.queries)
+    print(f"measured {name}", flush=True)
+    return {**cache, **{f"whosaid_{k}": v for k, v in whosaid.items()}}
+
+
+def rows(m: dict[str, float], size: dict[str, float] | None, quotes: int) -> list[tuple[str, str]]:
+    """One column of the table: the measures of one driver."""
+    column = [
+        ("cold analysis p50 (sample article)", f"{m['cold_p50']:.0f} ms"),
+        ("cache hit p50", f"{m['hit_p50']:.2f} ms"),
+        ("cache hit p95", f"{m['hit_p95']:.2f} ms"),
+        ("cache hit speed-up (p50)", f"{m['cold_p50'] / m['hit_p50']:,.0f}×"),
+        (f"whosaid p50 ({quotes:,} quotes)", f"{m['whosaid_p50']:.1f} ms"),
+        (f"whosaid p95 ({quotes:,} quotes)", f"{m['whosaid_p95']:.1f} ms"),
+        ("whosaid right quote first", f"{m['whosaid_top1']:.1%}"),
+        (f"corpus build ({quotes // 10:,} articles)", f"{m['whosaid_build_s']:.0f} s"),
+        (f"db size, {quotes:,} quotes", f"{m['whosaid_bytes'] / 1e6:.0f} MB"),
+    ]
+    if size is not None:
+        label = (
+            f"db size per 1,000 articles ({size['chars']:,.0f} chars, {size['quotes']:.0f} quotes)"
+        )
+        column.append((label, f"{size['bytes_per_1000'] / 1e6:.1f} MB"))
+    return column
+
+
+GOALS = {
+    "cache hit p50": "≤ 2 ms",
+    "cache hit speed-up (p50)": "≥ 100×",
+}
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quotes", type=int, default=100_000)
@@ -228,34 +305,25 @@ async def main() -> None:
     parser.add_argument("--cold", type=int, default=5)
     parser.add_argument("--hits", type=int, default=500)
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--postgres", help="a PostgreSQL server's URL: measure it too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        cache = await bench_cache(folder, args.cold, args.hits)
-        whosaid = await bench_whosaid(folder, args.quotes, args.queries)
-        size = await bench_size(folder, args.articles)
-    speedup = cache["cold_p50"] / cache["hit_p50"]
-    rows = [
-        ("cold analysis p50 (sample article)", f"{cache['cold_p50']:.0f} ms", ""),
-        ("cache hit p50", f"{cache['hit_p50']:.2f} ms", "≤ 2 ms"),
-        ("cache hit p95", f"{cache['hit_p95']:.2f} ms", ""),
-        ("cache hit speed-up (p50)", f"{speedup:,.0f}×", "≥ 100×"),
-        (f"whosaid p50 ({args.quotes:,} quotes)", f"{whosaid['p50']:.1f} ms", ""),
-        (f"whosaid p95 ({args.quotes:,} quotes)", f"{whosaid['p95']:.1f} ms", "≤ 20 ms"),
-        ("whosaid right quote first", f"{whosaid['top1']:.1%}", ""),
-        (f"corpus build ({args.quotes // 10:,} articles)", f"{whosaid['build_s']:.0f} s", ""),
-        (f"db size, {args.quotes:,} quotes", f"{whosaid['bytes'] / 1e6:.0f} MB", ""),
-        (
-            f"db size per 1,000 articles ({size['chars']:,.0f} chars, {size['quotes']:.0f} quotes)",
-            f"{size['bytes_per_1000'] / 1e6:.1f} MB",
-            "",
-        ),
-    ]
-    width = max(len(r[0]) for r in rows)
-    print(f"| {'measure':<{width}} | {'result':>10} | {'goal':<7} |")
-    print(f"|{'-' * (width + 2)}|{'-' * 12}|{'-' * 9}|")
-    for name, value, goal in rows:
-        print(f"| {name:<{width}} | {value:>10} | {goal:<7} |")
+        sqlite = await measure(tmp, args, "SQLite")
+        size = await bench_size(Path(tmp), args.articles)
+    columns = [("SQLite", rows(sqlite, size, args.quotes))]
+    if args.postgres:
+        postgres = await measure(args.postgres, args, "PostgreSQL")
+        columns.append(("PostgreSQL", rows(postgres, None, args.quotes)))
+    goals = {**GOALS, f"whosaid p95 ({args.quotes:,} quotes)": "≤ 20 ms"}
+    names = [name for name, _ in columns[0][1]]
+    values = [dict(column) for _, column in columns]
+    width = max(len(n) for n in names)
+    header = " | ".join(f"{title:>10}" for title, _ in columns)
+    print(f"| {'measure':<{width}} | {header} | {'goal':<7} |")
+    print(f"|{'-' * (width + 2)}|" + "|".join("-" * 12 for _ in columns) + f"|{'-' * 9}|")
+    for name in names:
+        cells = " | ".join(f"{v.get(name, '—'):>10}" for v in values)
+        print(f"| {name:<{width}} | {cells} | {goals.get(name, ''):<7} |")
 
 
 if __name__ == "__main__":

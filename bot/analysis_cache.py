@@ -4,7 +4,8 @@ An article is known by its content hash (normalised text) and by every canonical
 to it: the one asked for and the one redirected to, never a URL the page merely claims as its
 canonical (a page could otherwise plant its text under another site's address). A request
 first looks the article up; only a miss, or an analysis from an older engine, does work, and
-concurrent requests for the same URL or text share that work (single flight).
+concurrent requests for the same URL or text share that work (single flight); across bot
+processes sharing one database, the store's ``exclusive`` lock on the article's key does.
 
 Extraction and analysis are two trips to the worker pool rather than one: the content hash of
 the extracted text is what tells a new article from one already analysed under another URL or
@@ -124,10 +125,19 @@ class AnalysisCache:
         self, article: Article, digest: str, algorithm: str, urls: tuple[str, ...]
     ) -> CacheAnswer:
         answer = await self._fresh(algorithm, digest=digest)
-        if answer is not None:
-            for url in urls:
-                await self.store.add_url(answer.article_id, url)
-            return answer
+        if answer is None:
+            # Another bot process may be analysing this article: wait for it, then look again.
+            async with self.store.exclusive(f"analysis:{algorithm}:{digest}"):
+                answer = await self._fresh(algorithm, digest=digest)
+                if answer is None:
+                    return await self._analyze(article, digest, algorithm, urls)
+        for url in urls:
+            await self.store.add_url(answer.article_id, url)
+        return answer
+
+    async def _analyze(
+        self, article: Article, digest: str, algorithm: str, urls: tuple[str, ...]
+    ) -> CacheAnswer:
         from bot.jobs import analyze_article
         from bot.nlp.analyze import AnalysisOptions
 

@@ -1,7 +1,11 @@
 """The Discord bot class: it wires the service, the cogs and the one error handler together.
 
-Startup work happens once, in ``setup_hook`` (``on_ready`` runs again on every reconnect):
-open the service (database and worker pool), load one extension per feature, and sync the
+With ``BRIEFBOT_SHARD_COUNT`` set, ``create_bot`` makes the sharded bot (``ShardedBriefbot``),
+which connects only this process's shards; other processes run the others against the same
+PostgreSQL database.
+
+Startup work happens once, in ``setup_hook`` (``on_ready`` runs again on every reconnect): open
+the service (database and worker pool), load one extension per feature, and sync the
 commands to the development server if one is configured. Global sync is a deliberate act
 (``briefbot sync``), never a side effect of starting.
 
@@ -65,12 +69,23 @@ class Briefbot(commands.Bot):
             allowed_mentions=NO_MENTIONS,
             tree_cls=BriefbotTree,
             help_command=None,
+            **self._shard_options(settings),
         )
         self.settings = settings
         self.sync_on_start = sync_on_start
         self.clock: Clock = clock or SystemClock()
         """Where scheduled work and the commands about it read the time (a test passes its own)."""
         self._service: Service | None = None
+
+    @staticmethod
+    def _shard_options(settings: Settings) -> dict[str, object]:
+        return {}
+
+    def holds_guild(self, guild_id: int) -> bool:
+        """Whether this process's gateway shards hold a guild (Discord's rule: the shard is
+        ``(guild_id >> 22) % shard_count``); one unsharded process holds them all."""
+        count = self.settings.shard_count
+        return not count or (guild_id >> 22) % count in self.settings.shards
 
     @property
     def service(self) -> Service:
@@ -87,7 +102,8 @@ class Briefbot(commands.Bot):
                 log.info("extension %s is not installed; skipping it", name)
                 continue
             await self.load_extension(name)
-        if self.sync_on_start and self.settings.dev_guild_id:
+        # Several processes must not each sync at start: sharded, only `briefbot sync` does.
+        if self.sync_on_start and self.settings.dev_guild_id and not self.settings.shard_count:
             synced = await self.sync_commands(self.settings.dev_guild_id)
             log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild_id)
 
@@ -140,6 +156,22 @@ class Briefbot(commands.Bot):
                 interaction_context(interaction),
                 exc_info=True,
             )
+
+
+class ShardedBriefbot(Briefbot, commands.AutoShardedBot):
+    """Briefbot running some of the bot's gateway shards (``BRIEFBOT_SHARD_COUNT`` in all,
+    ``BRIEFBOT_SHARD_IDS`` here), one of several processes sharing a PostgreSQL database."""
+
+    @staticmethod
+    def _shard_options(settings: Settings) -> dict[str, object]:
+        return {"shard_count": settings.shard_count, "shard_ids": list(settings.shards)}
+
+
+def create_bot(settings: Settings, *, sync_on_start: bool = True) -> Briefbot:
+    """The bot the settings ask for: sharded when ``BRIEFBOT_SHARD_COUNT`` is set."""
+    if settings.shard_count:
+        return ShardedBriefbot(settings, sync_on_start=sync_on_start)
+    return Briefbot(settings, sync_on_start=sync_on_start)
 
 
 def describe_error(interaction: discord.Interaction, error: BaseException) -> str:

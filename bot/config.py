@@ -18,6 +18,8 @@ from bot.errors import ConfigError
 
 PREFIX = "BRIEFBOT_"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MAX_SHARDS = 10_000
+"""Far above any bot's shard count; guards against a typo starting thousands of sockets."""
 MAX_DAYS = 36_500
 """The longest look-back any setting or option takes: a century, well inside the calendar."""
 
@@ -56,6 +58,16 @@ class Settings:
     prune_days: int = 0
     briefing_grace_minutes: int = 120
     feed_poll_minutes: int = 30
+    # Running at scale: this process's gateway shards (0 = one process, discord.py's choice).
+    shard_count: int = 0
+    shard_ids: str = ""
+
+    @property
+    def shards(self) -> tuple[int, ...]:
+        """The shard ids this process runs (every shard when only the count is set)."""
+        if not self.shard_ids.strip():
+            return tuple(range(self.shard_count))
+        return tuple(int(part) for part in self.shard_ids.split(","))
 
     @classmethod
     def load(
@@ -78,7 +90,31 @@ class Settings:
                 f"{PREFIX}PRUNE_DAYS={kwargs['prune_days']} must be a number of days "
                 f"from 0 to {MAX_DAYS:,} (0 never prunes)."
             )
+        _check_shards(kwargs.get("shard_count", 0), kwargs.get("shard_ids", ""))
         return cls(**kwargs)
+
+
+def _check_shards(count: int, ids: str) -> None:
+    """Refuse shard settings that would leave guilds without a process, with what to set."""
+    if not 0 <= count <= MAX_SHARDS:
+        raise ConfigError(
+            f"{PREFIX}SHARD_COUNT={count} must be from 1 to {MAX_SHARDS:,} (or 0: not sharded)."
+        )
+    if not ids.strip():
+        return
+    if count == 0:
+        raise ConfigError(
+            f"{PREFIX}SHARD_IDS is set but {PREFIX}SHARD_COUNT is not; set the total number "
+            "of shards across all processes."
+        )
+    parts = [part.strip() for part in ids.split(",")]
+    if not all(part.isdigit() and int(part) < count for part in parts) or len(set(parts)) < len(
+        parts
+    ):
+        raise ConfigError(
+            f"{PREFIX}SHARD_IDS={ids!r} must be distinct shard numbers from 0 to {count - 1}, "
+            "separated by commas (e.g. 0,1)."
+        )
 
 
 def _read_env_file(path: Path) -> dict[str, str]:

@@ -39,7 +39,6 @@ from bot.client import Briefbot, reply
 from bot.errors import InputError, NotFoundError
 from bot.ingest.fetch import Fetcher
 from bot.input_checks import check_link
-from bot.store.sqlite import SqliteStore
 from cogs.context import per_user_cooldown, scope_of
 
 log = logging.getLogger(__name__)
@@ -179,8 +178,6 @@ class BriefingCog(commands.Cog, name="Briefing"):
     def __init__(self, bot: Briefbot) -> None:
         self.bot = bot
         service = bot.service
-        if not isinstance(service.store, SqliteStore):
-            raise RuntimeError("briefings keep their tables in the SQLite store")
         settings = bot.settings
         self.storage = BriefingStorage(service.store)
         self.fetcher = Fetcher(settings)
@@ -192,6 +189,7 @@ class BriefingCog(commands.Cog, name="Briefing"):
             grace=timedelta(minutes=settings.briefing_grace_minutes),
             clock=self.clock,
             ready=bot.wait_until_ready,
+            sends_for=bot.holds_guild,
         )
         self.poller = FeedPoller(
             FeedStorage(service.store),

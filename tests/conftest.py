@@ -7,6 +7,9 @@ from spacy.language import Language
 
 from bot.nlp.model import load_pipeline
 
+pytest_plugins = ["tests.postgres"]
+"""The PostgreSQL fixtures (``postgres_url``, ``database``, …) for every test folder."""
+
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:

@@ -216,6 +216,7 @@ class Dispatcher:
         poll_seconds: float = POLL_SECONDS,
         concurrency: int = 4,
         ready: Callable[[], Awaitable[object]] | None = None,
+        sends_for: Callable[[int], bool] | None = None,
     ) -> None:
         self.storage = storage
         self.compose = compose
@@ -228,12 +229,19 @@ class Dispatcher:
         self._slots = asyncio.Semaphore(concurrency)
         self.ready = ready
         self._pause = Pause()
+        self.sends_for = sends_for
+        """Whether this process sends a guild's briefings (its shards hold the guild); the
+        claim still decides who sends, this only keeps other processes' guilds off its plate."""
         self._task: asyncio.Task[None] | None = None
 
     async def tick(self) -> dict[int, Outcome]:
         """Send every briefing that is due now; what happened, per channel that had a run."""
         now = self.clock.now()
-        schedules = [s for s in await self.storage.schedules() if s.paused_reason is None]
+        schedules = [
+            s
+            for s in await self.storage.schedules()
+            if s.paused_reason is None and (self.sends_for is None or self.sends_for(s.guild_id))
+        ]
         results = await asyncio.gather(*(self._guarded(s, now) for s in schedules))
         return {s.channel_id: r for s, r in zip(schedules, results, strict=True) if r}
 

@@ -1,7 +1,9 @@
 """The feeds' SQL: which feeds a server follows, how each poll went, and every entry seen.
 
-Like ``storage``, writes go through ``store.transaction()`` and claims are conditional updates,
-so two bot processes never poll one feed at once nor analyze one entry twice.
+Like ``storage``, writes go through ``store.write()`` and claims are conditional updates, so
+two bot processes never poll one feed at once nor analyze one entry twice. A feed's
+``next_poll_at`` is its lease: the process that moves it forward from the value it read holds
+the poll until then, and anyone else's conditional update finds it moved.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from bot.store.sqlite import SqliteStore, stamp, unstamp
+from bot.store.base import Store
+from bot.store.times import stamp, unstamp
 
 EntryState = Literal["new", "analyzing", "analyzed", "failed", "skipped"]
 
@@ -44,27 +47,24 @@ class Feed:
 class FeedStorage:
     """Feeds and feed entries in the store's database (tables from ``0002_briefing.sql``)."""
 
-    def __init__(self, store: SqliteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     async def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        async with self.store.connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.store.read(sql, params))
 
     async def add(
         self, guild_id: int, url: str, title: str, added_by: int, now: datetime
     ) -> Feed | None:
         """Follow a feed (polled at once); ``None`` when the server already follows it."""
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            rows = await db.fetch(
                 "INSERT INTO briefing_feeds (guild_id, url, title, added_by, added_at,"
                 " next_poll_at) VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (guild_id, url) DO NOTHING RETURNING id",
                 (guild_id, url, title, added_by, stamp(now), stamp(now)),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
-        return None if row is None else await self.get(int(row[0]))
+        return None if not rows else await self.get(int(rows[0][0]))
 
     async def get(self, feed_id: int) -> Feed | None:
         rows = await self._all(
@@ -74,11 +74,11 @@ class FeedStorage:
 
     async def remove(self, guild_id: int, url: str) -> bool:
         """Stop following a feed; its entries stay, so re-adding it repeats nothing."""
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            changed = await db.execute(
                 "DELETE FROM briefing_feeds WHERE guild_id = ? AND url = ?", (guild_id, url)
             )
-            return cursor.rowcount > 0
+            return changed > 0
 
     async def feeds(self, guild_id: int) -> list[Feed]:
         rows = await self._all(
@@ -98,12 +98,12 @@ class FeedStorage:
 
     async def claim_poll(self, feed: Feed, next_poll_at: datetime) -> bool:
         """Move the feed's next poll forward, if nobody else did since it was read: the claim."""
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            changed = await db.execute(
                 "UPDATE briefing_feeds SET next_poll_at = ? WHERE id = ? AND next_poll_at = ?",
                 (stamp(next_poll_at), feed.id, stamp(feed.next_poll_at)),
             )
-            return cursor.rowcount > 0
+            return changed > 0
 
     async def record_success(
         self,
@@ -115,7 +115,7 @@ class FeedStorage:
         title: str | None,
         new_entries: int,
     ) -> None:
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             await db.execute(
                 "UPDATE briefing_feeds SET last_polled_at = ?, last_ok_at = ?, last_error = NULL,"
                 " failures = 0, etag = ?, last_modified = ?, title = COALESCE(?, title),"
@@ -126,7 +126,7 @@ class FeedStorage:
     async def record_failure(
         self, feed_id: int, now: datetime, error: str, next_poll_at: datetime
     ) -> None:
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             await db.execute(
                 "UPDATE briefing_feeds SET last_polled_at = ?, last_error = ?,"
                 " failures = failures + 1, next_poll_at = ? WHERE id = ?",
@@ -143,17 +143,15 @@ class FeedStorage:
     ) -> list[str]:
         """Record ``(url, title)`` entries; returns the URLs this server had never seen."""
         added = []
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             for url, title in entries:
-                cursor = await db.execute(
+                rows = await db.fetch(
                     "INSERT INTO briefing_feed_entries (guild_id, url, feed_id, title, seen_at,"
                     " state) VALUES (?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (guild_id, url) DO NOTHING RETURNING url",
                     (guild_id, url, feed_id, title, stamp(now), state),
                 )
-                row = await cursor.fetchone()
-                await cursor.close()
-                if row is not None:
+                if rows:
                     added.append(url)
         return added
 
@@ -165,16 +163,15 @@ class FeedStorage:
         Only entries of feeds still followed: removing a feed (which sets its entries'
         ``feed_id`` to NULL) also drops whatever of it was still waiting.
         """
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            rows = await db.fetch(
                 "SELECT guild_id, url FROM briefing_feed_entries AS e"
                 " WHERE (state = 'new' OR (state = 'analyzing' AND claimed_at < ?))"
                 " AND EXISTS (SELECT 1 FROM briefing_feeds AS f WHERE f.id = e.feed_id)"
-                " ORDER BY seen_at LIMIT ?",
+                f" ORDER BY seen_at LIMIT ?{db.lock_rows}",
                 (stamp(stale_before), limit),
             )
-            taken = [(int(row[0]), str(row[1])) for row in await cursor.fetchall()]
-            await cursor.close()
+            taken = [(int(row[0]), str(row[1])) for row in rows]
             for guild_id, url in taken:
                 await db.execute(
                     "UPDATE briefing_feed_entries SET state = 'analyzing', claimed_at = ?"
@@ -184,7 +181,7 @@ class FeedStorage:
         return taken
 
     async def finish_entry(self, guild_id: int, url: str, state: EntryState, detail: str) -> None:
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             await db.execute(
                 "UPDATE briefing_feed_entries SET state = ?, detail = ?"
                 " WHERE guild_id = ? AND url = ?",

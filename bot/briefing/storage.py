@@ -1,8 +1,8 @@
-"""The briefing's SQL: schedules and their runs, over the store's SQLite connection.
+"""The briefing's SQL: schedules and their runs, in portable SQL on either driver.
 
-Writes go through ``store.transaction()`` (``BEGIN IMMEDIATE`` under the store's write lock),
-so a claim is one atomic conditional statement even with two bot processes on one file. Reads
-use the store's connection directly. Feeds have their own module, ``feed_storage``.
+Writes go through ``store.write()`` (one transaction: ``BEGIN IMMEDIATE`` on SQLite, row locks
+on PostgreSQL), so a claim is one atomic conditional statement even with several bot processes
+on one database. Reads use ``store.read``. Feeds have their own module, ``feed_storage``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from datetime import date, datetime, time
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from bot.store.sqlite import SqliteStore, stamp, unstamp
+from bot.store.base import Store
+from bot.store.times import stamp, unstamp
 
 RunState = Literal["claimed", "sending", "sent", "skipped", "failed"]
 FINISHED: frozenset[str] = frozenset({"sent", "skipped"})
@@ -74,18 +75,17 @@ class RunRecord:
 class BriefingStorage:
     """Schedules and runs in the store's database (tables from ``0002_briefing.sql``)."""
 
-    def __init__(self, store: SqliteStore) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
     async def _all(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        async with self.store.connection.execute(sql, params) as cursor:
-            return list(await cursor.fetchall())
+        return list(await self.store.read(sql, params))
 
     # Schedules.
 
     async def save_schedule(self, schedule: Schedule, now: datetime) -> Schedule:
         """Create or replace a channel's schedule; it starts (again) now, unpaused."""
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             await db.execute(
                 "INSERT INTO briefing_schedules (channel_id, guild_id, local_time, time_zone,"
                 " hours, created_by, active_from, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -111,12 +111,12 @@ class BriefingStorage:
 
     async def remove_schedule(self, guild_id: int, channel_id: int) -> bool:
         """Stop a channel's briefings; False when it had none (in that server)."""
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            changed = await db.execute(
                 "DELETE FROM briefing_schedules WHERE guild_id = ? AND channel_id = ?",
                 (guild_id, channel_id),
             )
-            return cursor.rowcount > 0
+            return changed > 0
 
     async def schedule(self, channel_id: int) -> Schedule | None:
         rows = await self._all(
@@ -136,7 +136,7 @@ class BriefingStorage:
 
     async def pause(self, channel_id: int, reason: str, now: datetime) -> None:
         """Stop sending to a channel until someone schedules it again, and remember why."""
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             await db.execute(
                 "UPDATE briefing_schedules SET paused_reason = ?, paused_at = ?"
                 " WHERE channel_id = ?",
@@ -145,7 +145,7 @@ class BriefingStorage:
 
     async def note_error(self, channel_id: int, error: str | None) -> None:
         """Remember (or clear) the last failure that did not pause the schedule."""
-        async with self.store.transaction() as db:
+        async with self.store.write() as db:
             await db.execute(
                 "UPDATE briefing_schedules SET last_error = ? WHERE channel_id = ?",
                 (error, channel_id),
@@ -184,8 +184,8 @@ class BriefingStorage:
         sent or skipped run, or one another live process holds, is left alone. A taken-over
         ``sending`` row keeps that state: its owner may have delivered it before crashing.
         """
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            rows = await db.fetch(
                 "INSERT INTO briefing_runs (channel_id, local_date, state, due_at, claimed_by,"
                 " claimed_at) VALUES (?, ?, 'claimed', ?, ?, ?)"
                 " ON CONFLICT (channel_id, local_date) DO UPDATE SET"
@@ -206,9 +206,7 @@ class BriefingStorage:
                     stamp(stale_before),
                 ),
             )
-            row = await cursor.fetchone()
-            await cursor.close()
-        return _run(row) if row is not None else None
+        return _run(rows[0]) if rows else None
 
     async def mark(
         self,
@@ -230,8 +228,8 @@ class BriefingStorage:
         """
         sent_at = stamp(now) if state == "sent" else None
         renewed = stamp(now) if state == "sending" else None
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            changed = await db.execute(
                 "UPDATE briefing_runs SET state = ?, detail = ?,"
                 " message_id = COALESCE(message_id, ?), sent_at = COALESCE(?, sent_at),"
                 " claimed_at = COALESCE(?, claimed_at), window_end = COALESCE(?, window_end)"
@@ -249,7 +247,7 @@ class BriefingStorage:
                     owner,
                 ),
             )
-            return cursor.rowcount > 0
+            return changed > 0
 
     async def record_pages(
         self,
@@ -267,15 +265,16 @@ class BriefingStorage:
         Written between pages, so it renews the lease like ``mark``: a long briefing stays this
         owner's while its pages go out. False when the claim was lost meanwhile.
         """
-        async with self.store.transaction() as db:
-            cursor = await db.execute(
+        async with self.store.write() as db:
+            changed = await db.execute(
                 "UPDATE briefing_runs SET page_count = COALESCE(?, page_count),"
-                " pages_sent = MAX(pages_sent, COALESCE(?, pages_sent)),"
+                " pages_sent = CASE WHEN COALESCE(?, 0) > pages_sent THEN ? ELSE pages_sent END,"
                 " message_id = COALESCE(message_id, ?), claimed_at = ?"
                 " WHERE channel_id = ? AND local_date = ? AND claimed_by = ?"
                 " AND state IN ('claimed', 'sending')",
                 (
                     page_count,
+                    pages_sent,
                     pages_sent,
                     message_id,
                     stamp(now),
@@ -284,7 +283,7 @@ class BriefingStorage:
                     owner,
                 ),
             )
-            return cursor.rowcount > 0
+            return changed > 0
 
 
 def _schedule(row: Any) -> Schedule:

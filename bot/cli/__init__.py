@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "bot.cli.analyze",
     "bot.cli.evaluate",
     "bot.cli.store_commands",
+    "bot.cli.database_commands",
     "bot.cli.briefing",
     "bot.cli.discord_commands",
 )

@@ -59,9 +59,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _serve(settings: Settings, token: str) -> None:
-    from bot.client import Briefbot
+    from bot.client import create_bot
 
-    async with Briefbot(settings) as bot:
+    async with create_bot(settings) as bot:
         try:
             await bot.start(token)
         except discord.LoginFailure:

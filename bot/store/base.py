@@ -1,25 +1,16 @@
 """The storage interface the service is written against, so the database behind it can change.
 
-``SqliteStore`` (one file, the embedded default) is the only driver today. Everything above this
-interface speaks in models and records, never in SQL, and the SQL inside the driver is portable
-apart from the full-text adapter (``bot.store.fulltext``).
+Two drivers implement it: ``SqliteStore`` (one file, the embedded default, for one bot process)
+and ``PostgresStore`` (asyncpg, for several bot processes sharing one server). Everything above
+this interface speaks in models and records, never in SQL; the queries both can run are shared
+(``article_queries``, ``scope_queries``, ``quote_queries``), and each driver has its own writes,
+full-text search and migrations (``migrations/`` and ``pg_migrations/``, the same tables).
 
-A PostgreSQL driver, for a deployment that runs several bot processes against one database,
-would be a second class implementing ``Store`` on ``asyncpg``:
-
-- the same tables from its own migration folder (``BIGSERIAL`` keys, ``TIMESTAMPTZ`` times; the
-  ``ON CONFLICT … DO UPDATE`` upserts used here are already PostgreSQL syntax);
-- full text as a generated column ``search tsvector GENERATED ALWAYS AS
-  (to_tsvector('simple', text)) STORED`` with a GIN index, queried with ``to_tsquery`` terms
-  joined by ``|`` and ranked by ``ts_rank``; the per-term document counts that pick a line's
-  rarest words (FTS5's ``fts5vocab`` here) kept in a small ``quote_terms`` table by trigger,
-  and a ``pg_trgm`` GIN index on the folded quote text for the near-miss fallback;
-- ``transaction()`` as a pool connection in a transaction, and the single flight that this
-  process keeps in memory extended across processes with ``pg_advisory_xact_lock`` on the
-  cache key, so two bot processes never analyse the same article at once.
-
-The "who said" re-ranking (rapidfuzz) and the cache rules sit above this interface and would
-not change.
+The "who said" re-ranking (rapidfuzz) and the cache rules sit above this interface, so both
+drivers answer the same. What must happen once across processes rests on the database: an
+analysis runs inside ``exclusive(cache key)`` (an advisory lock on PostgreSQL), briefing and
+feed claims are conditional writes, and pruning is skipped by a process that finds another
+one pruning.
 """
 
 from __future__ import annotations
@@ -32,6 +23,7 @@ from typing import Any
 
 from bot.models import Analysis, Article
 from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
+from bot.store.sql import SqlWriter
 
 MAX_ID = 2**63 - 1
 """The largest id a store hands out (a signed 64-bit key, SQLite's and PostgreSQL's BIGINT):
@@ -49,8 +41,26 @@ class Store(abc.ABC):
     def transaction(self) -> AbstractAsyncContextManager[Any]:
         """One write transaction (committed on exit, rolled back on error).
 
-        Yields the driver's connection, for modules that keep their own tables in this database
-        (the briefing's schedules and feeds) and bring their own migration file.
+        Yields the driver's own connection (aiosqlite or asyncpg), for driver code; modules
+        that keep their own tables in this database use ``write`` and ``read`` instead.
+        """
+
+    @abc.abstractmethod
+    def write(self) -> AbstractAsyncContextManager[SqlWriter]:
+        """One write transaction in portable SQL (``bot.store.sql``), for modules that keep
+        their own tables in this database and write to them on either driver."""
+
+    @abc.abstractmethod
+    async def read(self, sql: str, params: Sequence[Any] = ()) -> list[Sequence[Any]]:
+        """The rows of one portable SQL query (``?`` marks)."""
+
+    @abc.abstractmethod
+    def exclusive(self, key: str) -> AbstractAsyncContextManager[None]:
+        """Hold ``key`` against every other process using the database, waiting for a holder.
+
+        The analysis cache holds an article's key while it analyses it, so two bot processes
+        never analyse one article at once (each process's single flight covers its own
+        requests). A crashed holder never keeps the key.
         """
 
     # Articles and analyses: the cache.

@@ -47,15 +47,16 @@ def content_terms(words: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(kept))[:MAX_QUERY_WORDS]
 
 
-def rarest(frequencies: Sequence[tuple[str, int]]) -> list[str]:
-    """The terms to search for, rarest first: the two rarest, then more within ``ROW_BUDGET``.
+def rarest(frequencies: Sequence[tuple[str, int]], budget: int = ROW_BUDGET) -> list[str]:
+    """The terms to search for, rarest first: the two rarest, then more within ``budget`` rows
+    (``ROW_BUDGET`` unless a driver's ranking costs more per row).
 
     A term no quote contains is left out: it is a word the user remembered wrong.
     """
     chosen: list[str] = []
     rows = 0
     for term, count in sorted((f for f in frequencies if f[1] > 0), key=lambda f: f[1]):
-        if len(chosen) >= MAX_TERMS or (len(chosen) >= 2 and rows + count > ROW_BUDGET):
+        if len(chosen) >= MAX_TERMS or (len(chosen) >= 2 and rows + count > budget):
             break
         chosen.append(term)
         rows += count

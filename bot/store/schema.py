@@ -43,10 +43,26 @@ class Migration:
     sql: str
 
 
-def bundled_migrations() -> list[Migration]:
-    """The migrations shipped in ``bot/store/migrations``, in version order."""
-    folder = resources.files("bot.store") / "migrations"
+def bundled_migrations(folder_name: str = "migrations") -> list[Migration]:
+    """The migrations shipped in ``bot/store/<folder_name>`` (``migrations`` for SQLite,
+    ``pg_migrations`` for PostgreSQL), in version order."""
+    folder = resources.files("bot.store") / folder_name
     return _collect((entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir())
+
+
+def refuse_newer(database: str, applied: set[int], migrations: list[Migration]) -> None:
+    """Refuse a database that records a migration newer than any this code knows.
+
+    Both drivers say it in the same words: it was written by a newer Briefbot.
+    """
+    newest = max(applied, default=0)
+    known = max((m.version for m in migrations), default=0)
+    if applied and newest > known:
+        raise StoreError(
+            f"The database {database} has schema version {newest}, newer than this "
+            f"Briefbot understands (up to {known}). Upgrade Briefbot or "
+            "set BRIEFBOT_DATABASE to another database."
+        )
 
 
 def migrations_in(folder: Path) -> list[Migration]:
@@ -104,17 +120,10 @@ async def migrate(
 
     ``db`` must be in autocommit mode (``isolation_level=None``): transactions are explicit.
     """
-    known = {m.version for m in migrations}
     await db.execute("BEGIN IMMEDIATE")
     try:
         applied = await applied_versions(db)
-        newest = max(applied, default=0)
-        if applied and newest > max(known, default=0):
-            raise StoreError(
-                f"The database {database} has schema version {newest}, newer than this "
-                f"Briefbot understands (up to {max(known, default=0)}). Upgrade Briefbot or "
-                "set BRIEFBOT_DATABASE to another file."
-            )
+        refuse_newer(database, applied, migrations)
         done: list[int] = []
         for migration in migrations:
             if migration.version in applied or (upto is not None and migration.version > upto):

@@ -1,89 +1,21 @@
-"""The analysis cache on SQLite: articles, the addresses that lead to them, their analyses.
-
-This is the hot path of every request (a cache hit is one ``find_cached`` and one submission),
-so lookups fetch the article and its analysis in one statement, and each stored analysis is
-decoded once per process (``analysis_json.DecodedAnalyses``).
-"""
+"""Saving to the analysis cache on SQLite: an analysis, its article, URLs and quote index in
+one ``BEGIN IMMEDIATE`` transaction (the reads are portable, ``article_queries``)."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
-
-import aiosqlite
 
 from bot.models import Analysis, Article
-from bot.store.analysis_json import DecodedAnalyses, encode_analysis
-from bot.store.records import ArticleRecord, CachedAnalysis
-from bot.store.sqlite_connection import SqliteConnection, stamp, unstamp
+from bot.store.analysis_json import encode_analysis
+from bot.store.article_queries import ArticleQueries
+from bot.store.sqlite_connection import SqliteConnection, stamp
 from bot.store.sqlite_writes import replace_quotes, upsert_url
 
-_ARTICLE_COLUMNS = (
-    "a.id, a.canonical_url, a.content_hash, a.title, a.byline, a.published, a.site_name,"
-    " a.source, a.fetched_at"
-)
-_CACHED = (
-    f"SELECT {_ARTICLE_COLUMNS}, n.data, n.engine_version, n.created_at FROM articles a"
-    " LEFT JOIN analyses n ON n.article_id = a.id AND n.algorithm = ?"
-)
-_CACHED_BY_URL = f"{_CACHED} JOIN article_urls u ON u.article_id = a.id WHERE u.url = ?"
-_CACHED_BY_HASH = f"{_CACHED} WHERE a.content_hash = ?"
 
-
-class SqliteArticles(SqliteConnection):
-    """The ``Store``'s article and analysis methods, and the decoded analyses they reuse."""
-
-    def __init__(self, db: aiosqlite.Connection, path: str) -> None:
-        super().__init__(db, path)
-        self._decoded = DecodedAnalyses()
-
-    async def find_cached(
-        self, algorithm: str, *, url: str | None = None, content_hash: str | None = None
-    ) -> tuple[ArticleRecord, CachedAnalysis | None] | None:
-        row = None
-        if url:
-            row = await self._one(_CACHED_BY_URL, (algorithm, url))
-        if row is None and content_hash:
-            row = await self._one(_CACHED_BY_HASH, (algorithm, content_hash))
-        if row is None:
-            return None
-        record = _article(row)
-        return record, self._cached(record.id, algorithm, row[9:]) if row[9] is not None else None
-
-    async def get_article(self, article_id: int) -> ArticleRecord | None:
-        row = await self._one(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
-        )
-        return None if row is None else _article(row)
-
-    async def load_analysis(self, article_id: int, algorithm: str) -> CachedAnalysis | None:
-        row = await self._one(
-            "SELECT data, engine_version, created_at FROM analyses "
-            "WHERE article_id = ? AND algorithm = ?",
-            (article_id, algorithm),
-        )
-        return None if row is None else self._cached(article_id, algorithm, row)
-
-    async def latest_analysis(self, article_id: int) -> CachedAnalysis | None:
-        row = await self._one(
-            "SELECT data, engine_version, created_at, algorithm FROM analyses"
-            " WHERE article_id = ? ORDER BY created_at DESC LIMIT 1",
-            (article_id,),
-        )
-        return None if row is None else self._cached(article_id, row[3], row)
-
-    def _cached(self, article_id: int, algorithm: str, row: Sequence[Any]) -> CachedAnalysis:
-        """The analysis in a ``(data, engine_version, created_at)`` row, decoded once."""
-        key = (article_id, algorithm, row[1], row[2])
-        cached = self._decoded.get(key)
-        if cached is None:
-            analysis = Analysis.from_dict(json.loads(row[0]))
-            cached = CachedAnalysis(analysis, row[1], unstamp(row[2]))
-            self._decoded.put(key, cached, len(row[0]))
-        return cached
+class SqliteArticles(ArticleQueries, SqliteConnection):
+    """The ``Store``'s article and analysis methods."""
 
     async def save_analysis(
         self,
@@ -129,17 +61,3 @@ class SqliteArticles(SqliteConnection):
     async def add_url(self, article_id: int, url: str) -> None:
         async with self.transaction() as db:
             await upsert_url(db, url, article_id)
-
-
-def _article(row: Sequence[Any]) -> ArticleRecord:
-    return ArticleRecord(
-        id=int(row[0]),
-        canonical_url=row[1],
-        content_hash=row[2],
-        title=row[3],
-        byline=row[4],
-        published=row[5],
-        site_name=row[6],
-        source=row[7],
-        fetched_at=unstamp(row[8]),
-    )

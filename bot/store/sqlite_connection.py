@@ -1,4 +1,4 @@
-"""The one SQLite connection a process holds, how it writes, and how it stores times.
+"""The one SQLite connection a process holds, and how it writes (times: ``bot.store.times``).
 
 One connection per process, in autocommit mode; every write is an explicit ``BEGIN IMMEDIATE``
 transaction under an asyncio lock, so coroutines never interleave inside one transaction and a
@@ -18,26 +18,32 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
 from typing import Any, Self
 
 import aiosqlite
 
 from bot.store.schema import Migration
 from bot.store.sqlite_open import BUSY_TIMEOUT_MS, check_path, prepare, store_error
+from bot.store.times import stamp, unstamp
+
+__all__ = ["SqliteConnection", "SqliteWriter", "stamp", "unstamp"]
 
 
-def stamp(moment: datetime) -> str:
-    """A time as stored: UTC, fixed width, so text order is time order."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+class SqliteWriter:
+    """``bot.store.sql.SqlWriter`` on the connection, inside a ``BEGIN IMMEDIATE`` transaction."""
 
+    lock_rows = ""
 
-def unstamp(text: str) -> datetime:
-    """Inverse of ``stamp`` (``fromisoformat`` reads the same text as a ``strptime`` with
-    ``stamp``'s format, some twenty times faster: one runs on every cache hit)."""
-    return datetime.fromisoformat(text)
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return list(await self._db.execute_fetchall(sql, params))
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        cursor = await self._db.execute(sql, params)
+        await cursor.close()
+        return cursor.rowcount
 
 
 class SqliteConnection:
@@ -95,6 +101,20 @@ class SqliteConnection:
                 await self._db.execute("ROLLBACK")
                 raise
             await self._db.execute("COMMIT")
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[SqliteWriter]:
+        async with self.transaction() as db:
+            yield SqliteWriter(db)
+
+    async def read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        return await self._all(sql, params)
+
+    @asynccontextmanager
+    async def exclusive(self, key: str) -> AsyncIterator[None]:
+        """Nothing to hold: a SQLite file serves one bot process, whose single flight already
+        runs each key once (a CLI run next to it may, rarely, analyse an article again)."""
+        yield
 
     async def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Run one statement and fetch its rows in one trip to the connection's thread.

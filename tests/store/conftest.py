@@ -1,4 +1,5 @@
-"""Fixtures for the store and service tests: a real SQLite file under ``tmp_path``."""
+"""Fixtures for the store and service tests: each runs on a real SQLite file under ``tmp_path``
+and again on a fresh database on a real PostgreSQL server (``tests.postgres``)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from tests.store.articles import BIKE_LANES
 
 
 @pytest.fixture
-def settings(tmp_path) -> Settings:
-    return Settings(database=str(tmp_path / "briefbot.db"), workers=0, analysis_timeout=120.0)
+def settings(database: str) -> Settings:
+    return Settings(database=database, workers=0, analysis_timeout=120.0)
 
 
 @pytest.fixture

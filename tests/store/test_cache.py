@@ -4,7 +4,6 @@ recomputes lazily, and concurrent requests for one article share a single analys
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from dataclasses import replace
 
 import pytest
@@ -13,11 +12,7 @@ from bot.errors import InputError
 from bot.models import ENGINE_VERSION, LOCAL_SCOPE, Analysis, SummarySentence
 from bot.service import Service, Submitter
 from tests.store.articles import BIKE_LANES, LIBRARY, analysis_with_quotes, store_analysis
-
-
-def _rows(service: Service, sql: str) -> list[tuple]:
-    with sqlite3.connect(service.settings.database) as db:
-        return db.execute(sql).fetchall()
+from tests.store.sql import execute, rows
 
 
 async def test_the_second_request_is_answered_from_the_cache(analyzing_service: Service) -> None:
@@ -28,8 +23,8 @@ async def test_the_second_request_is_answered_from_the_cache(analyzing_service: 
     assert again.article_id == first.article_id
     assert again.analysis == first.analysis
     assert (service.cache.misses, service.cache.hits) == (1, 1)
-    assert _rows(service, "SELECT COUNT(*) FROM analyses") == [(1,)]
-    assert _rows(service, "SELECT user_id FROM submissions ORDER BY id") == [(0,), (7,)]
+    assert await rows(service.store, "SELECT COUNT(*) FROM analyses") == [(1,)]
+    assert await rows(service.store, "SELECT user_id FROM submissions ORDER BY id") == [(0,), (7,)]
 
 
 async def test_the_same_text_pasted_differently_is_the_same_article(
@@ -47,12 +42,11 @@ async def test_the_same_text_pasted_differently_is_the_same_article(
 async def test_a_newer_engine_recomputes_on_the_next_request(analyzing_service: Service) -> None:
     service = analyzing_service
     first = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
-    with sqlite3.connect(service.settings.database) as db:
-        db.execute("UPDATE analyses SET engine_version = '0.0.1'")
+    await execute(service.store, "UPDATE analyses SET engine_version = '0.0.1'")
     assert (await service.cache_stats())["stale_analyses"] == 1
     stale_again = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
     assert not stale_again.cached and stale_again.article_id == first.article_id
-    assert _rows(service, "SELECT engine_version FROM analyses") == [(ENGINE_VERSION,)]
+    assert await rows(service.store, "SELECT engine_version FROM analyses") == [(ENGINE_VERSION,)]
     assert (await service.analyze_text(LIBRARY, LOCAL_SCOPE)).cached
 
 
@@ -61,14 +55,13 @@ async def test_a_stale_article_read_back_is_recomputed_under_the_same_id(
 ) -> None:
     service = analyzing_service
     first = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
-    with sqlite3.connect(service.settings.database) as db:
-        db.execute("UPDATE analyses SET engine_version = '0.0.1'")
+    await execute(service.store, "UPDATE analyses SET engine_version = '0.0.1'")
     read_back = await service.article(first.article_id, LOCAL_SCOPE)
     assert not read_back.cached
     assert read_back.analysis.quotes == first.analysis.quotes
-    assert _rows(service, "SELECT COUNT(*), MIN(engine_version) FROM articles, analyses") == [
-        (1, ENGINE_VERSION)
-    ]
+    assert await rows(
+        service.store, "SELECT COUNT(*), MIN(engine_version) FROM articles, analyses"
+    ) == [(1, ENGINE_VERSION)]
 
 
 async def test_concurrent_requests_share_one_analysis(analyzing_service: Service) -> None:
@@ -82,7 +75,7 @@ async def test_concurrent_requests_share_one_analysis(analyzing_service: Service
     assert service.cache.misses == 1 and service.cache.shared == 2
     assert len({r.article_id for r in results}) == 1
     assert all(r.analysis == results[0].analysis for r in results)
-    assert _rows(service, "SELECT COUNT(*) FROM submissions") == [(3,)]
+    assert await rows(service.store, "SELECT COUNT(*) FROM submissions") == [(3,)]
 
 
 async def test_another_summarizer_is_another_cache_entry(analyzing_service: Service) -> None:
@@ -92,7 +85,10 @@ async def test_another_summarizer_is_another_cache_entry(analyzing_service: Serv
     assert not lead.cached and lead.article_id == news.article_id
     assert lead.analysis.algorithm == "lead"
     assert (await service.analyze_text(BIKE_LANES, LOCAL_SCOPE, algorithm="lead")).cached
-    assert _rows(service, "SELECT algorithm FROM analyses ORDER BY 1") == [("lead",), ("news",)]
+    assert await rows(service.store, "SELECT algorithm FROM analyses ORDER BY 1") == [
+        ("lead",),
+        ("news",),
+    ]
 
 
 async def test_an_article_analysed_only_by_another_summarizer_reads_back(

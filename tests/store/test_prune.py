@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -12,17 +11,18 @@ from bot.config import Settings
 from bot.errors import InputError, NotFoundError
 from bot.models import LOCAL_SCOPE, Article
 from bot.service import Service
-from bot.store.keys import content_hash
+from bot.store import SqliteStore
+from bot.store.keys import content_hash, words
 from tests.store.articles import LIBRARY, analysis_with_quotes, store_analysis
+from tests.store.sql import execute, rows
 
 KEPT = "Every bridge in the county will be inspected before the winter"
 ORPHAN = "Nobody submitted this article so nothing should keep its quotes"
 
 
-def _age_analyses(service: Service, days: int) -> None:
+async def _age_analyses(service: Service, days: int) -> None:
     old = (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-    with sqlite3.connect(service.settings.database) as db:
-        db.execute("UPDATE analyses SET created_at = ?", (old,))
+    await execute(service.store, "UPDATE analyses SET created_at = ?", (old,))
 
 
 async def test_prune_keeps_the_quotes_of_submitted_articles(service: Service) -> None:
@@ -30,19 +30,24 @@ async def test_prune_keeps_the_quotes_of_submitted_articles(service: Service) ->
     kept_id = await store_analysis(service.store, kept, LOCAL_SCOPE)
     orphan = analysis_with_quotes("Orphan", [("Nobody Known", ORPHAN)])
     await service.store.save_analysis(Article(text=orphan.text), content_hash(orphan.text), orphan)
-    _age_analyses(service, 40)
+    await _age_analyses(service, 40)
 
     assert await service.prune(30) == 2
 
     answer = await service.whosaid("every bridge in the county will be inspected", LOCAL_SCOPE)
     assert answer.matches[0].speaker == "Lena Ford"
     assert answer.matches[0].title == "Bridges"
-    with sqlite3.connect(service.settings.database) as db:
-        assert db.execute("SELECT COUNT(*) FROM analyses").fetchone() == (0,)
-        assert db.execute("SELECT title FROM articles").fetchall() == [("Bridges",)]
-        assert db.execute("SELECT text FROM quotes").fetchall() == [(KEPT,)]
-        assert db.execute("SELECT name FROM speakers").fetchall() == [("Lena Ford",)]
-        db.execute("INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
+    store = service.store
+    assert await rows(store, "SELECT COUNT(*) FROM analyses") == [(0,)]
+    assert await rows(store, "SELECT title FROM articles") == [("Bridges",)]
+    assert await rows(store, "SELECT text FROM quotes") == [(KEPT,)]
+    assert await rows(store, "SELECT name FROM speakers") == [("Lena Ford",)]
+    if isinstance(store, SqliteStore):
+        await execute(store, "INSERT INTO quotes_fts (quotes_fts) VALUES ('integrity-check')")
+    else:
+        assert await rows(store, "SELECT term FROM quote_terms WHERE doc > 0 ORDER BY term") == [
+            (term,) for term in sorted(set(words(KEPT)))
+        ]
     with pytest.raises(NotFoundError, match="pruned"):
         await service.article(kept_id, LOCAL_SCOPE)
 
@@ -58,7 +63,7 @@ async def test_a_pruned_article_submitted_again_is_analysed_again(
 ) -> None:
     service = analyzing_service
     first = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
-    _age_analyses(service, 10)
+    await _age_analyses(service, 10)
     assert await service.prune(5) == 1
     again = await service.analyze_text(LIBRARY, LOCAL_SCOPE)
     assert not again.cached and again.article_id == first.article_id
@@ -79,7 +84,7 @@ async def test_the_prune_setting_prunes_when_the_service_opens(
     service: Service, settings: Settings
 ) -> None:
     await store_analysis(service.store, analysis_with_quotes("Old", [("A", KEPT)]), LOCAL_SCOPE)
-    _age_analyses(service, 40)
+    await _age_analyses(service, 40)
     await service.close()
     reopened = await Service.open(replace(settings, prune_days=30), pool=service.pool)
     try:

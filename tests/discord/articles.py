@@ -83,8 +83,8 @@ def long_article(target_words: int) -> str:
             f"The council returned to {topic} in session {number + 1}, where members compared "
             f"costs, timelines and the results of earlier reviews of the project. "
             f'"We looked at {topic} again in meeting {number + 1} and the figures still hold '
-            f'up under every test we ran," said {who}. "Nobody should read this as the end of '
-            f'the discussion on {topic}, but it is a fair place to stand today." '
+            f'up under every test we ran," said {who}. "Nobody should read session {number + 1} '
+            f'as the end of the discussion on {topic}, but it is a fair place to stand today." '
             f"Residents at the meeting asked about delays, and officials promised a written "
             f"answer before the next session."
         )

@@ -1,0 +1,245 @@
+"""One person, one name across a scope's articles: "President Trump" is "Donald Trump".
+
+The engine resolves names within one article. Across articles the store keeps each article's
+canonical name, so an article that only ever wrote "President Trump" (or "Mr. Okafor") would
+list a second person next to the "Donald Trump" of another article. This module decides, from
+the names a scope has quoted and nothing else, which of them are one person and which name to
+show for that person: pure data in, a mapping out, so every driver behind ``Store`` and every
+face gets the same answer.
+
+The rules, careful on purpose (a wrong merge puts words in someone else's mouth):
+
+- Titles and honorifics before a name ("President", "Sen.", "Dr.", "Mr.") are set aside before
+  names are compared; suffixes ("Jr.") are part of who someone is.
+- A shorter name links to a fuller one only when it is a shortening of it: the same surname,
+  and its given names (if any) agree with the fuller name's, initials included ("D. Trump",
+  "Donald J. Trump").
+- It links only when exactly one fullest person in the scope fits. "Okafor" (or "Mr. Okafor")
+  stays apart when both "Nate Okafor" and "Ruth Okafor" were quoted; a bare surname with one
+  full-name candidate links to it.
+- Only people are linked; organisations and descriptions ("an insider") keep their own names.
+
+Callers pass only one scope's names (``Store.scope_speakers``), so nothing links across scopes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.store.keys import name_key, words
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss mx mister sir dame lady lord dr doctor prof professor rev reverend hon
+    president pres vice prime minister premier chancellor secretary senator sen sens rep reps
+    representative congressman congresswoman governor gov mayor deputy speaker judge justice
+    chief general gen lt col maj capt sgt adm cpl pvt commissioner sheriff ambassador attorney
+    director chairman chairwoman chair ceo king queen prince princess pope cardinal bishop
+    father sister brother rabbi imam sheikh coach former acting the state of
+    """.split()  # noqa: SIM905
+)
+"""Words written before a name that are not part of it. The engine keeps its own list for
+parsing (``bot.nlp.quotes.names``); this one only compares stored names, without spaCy."""
+
+GENDERED_HONORIFICS = {
+    "mr": "male", "mister": "male", "sir": "male", "lord": "male",
+    "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
+}  # fmt: skip
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PARTICLES = frozenset(
+    "de da di del della van von der den du la le bin ibn al el dos das ter ten st".split()  # noqa: SIM905
+)
+_INITIALS = re.compile(r"^(?:[A-Z]\.?)+$")
+
+
+@dataclass(frozen=True)
+class KnownSpeaker:
+    """A speaker name as quoted in a scope, with what kind of speaker and how often."""
+
+    name: str
+    kind: str = "person"
+    quotes: int = 0
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name reduced to what identifies them: given names, surname, suffix."""
+
+    given: tuple[str, ...]
+    """Folded given names, particles left out; an initial is a one-letter entry."""
+    surname: str
+    suffix: str = ""
+    titled: bool = False
+    """The name as written had a title or honorific before it."""
+    gender: str | None = None
+    """What a gendered honorific ("Mr.", "Ms.") before the name states."""
+
+    @property
+    def key(self) -> str:
+        return " ".join((*self.given, self.surname, self.suffix)).strip()
+
+    @property
+    def fullness(self) -> tuple[int, int]:
+        return len(self.given), sum(len(g) for g in self.given)
+
+
+def person_name(name: str) -> PersonName | None:
+    """The identifying parts of a person's name, or ``None`` when it does not look like one
+    (a description such as "a senior official", or nothing left after the titles)."""
+    tokens = name.replace(",", " ").split()
+    titled, gender = False, None
+    while len(tokens) > 1 and _folded(tokens[0]) in TITLES:
+        gender = gender or GENDERED_HONORIFICS.get(_folded(tokens[0]))
+        titled = True
+        tokens = tokens[1:]
+    suffix = ""
+    if len(tokens) > 1 and _folded(tokens[-1]) in SUFFIXES:
+        suffix, tokens = _folded(tokens[-1]), tokens[:-1]
+    if not tokens or (len(tokens) == 1 and _folded(tokens[0]) in TITLES):
+        return None
+    if not all(_name_like(t) for t in tokens) or not tokens[-1][:1].isupper():
+        return None
+    given = tuple(_given(t) for t in tokens[:-1] if _folded(t) not in PARTICLES)
+    surname = _folded(tokens[-1])
+    if not surname or not all(given):
+        return None
+    return PersonName(given, surname, suffix, titled, gender)
+
+
+def surname_of(name: str) -> str | None:
+    """The folded word candidates for linking ``name`` share (its surname), if it is a name."""
+    parsed = person_name(name)
+    return parsed.surname if parsed else None
+
+
+def _folded(token: str) -> str:
+    return "-".join(words(token))
+
+
+def _given(token: str) -> str:
+    return _folded(token)[:1] if _INITIALS.match(token) else _folded(token)
+
+
+def _name_like(token: str) -> bool:
+    """A capitalised word, an initial or a particle ("de", "van", "al-")."""
+    return token[:1].isupper() or _folded(token).split("-")[0] in PARTICLES
+
+
+def is_shortening(short: PersonName, full: PersonName) -> bool:
+    """``short`` could name the same person as ``full``, with no more given names than it."""
+    if short.surname != full.surname or (short.suffix and short.suffix != full.suffix):
+        return False
+    if not short.given:
+        return True
+    if short.suffix != full.suffix or not full.given or len(short.given) > len(full.given):
+        return False
+    if not _same_given(short.given[0], full.given[0]):
+        return False
+    rest = iter(full.given[1:])
+    return all(any(_same_given(g, other) for other in rest) for g in short.given[1:])
+
+
+def _same_given(one: str, other: str) -> bool:
+    if len(one) == 1 or len(other) == 1:
+        return one[0] == other[0]
+    return one == other
+
+
+class SpeakerIdentities:
+    """Which of a scope's speaker names are one person, and the name shown for each."""
+
+    def __init__(self, shown: dict[str, str], counts: dict[str, int]) -> None:
+        self._shown = shown
+        self._counts = counts
+
+    def shown(self, name: str | None) -> str | None:
+        """The name to show for ``name`` (itself when nothing links it)."""
+        if not name:
+            return name
+        return self._shown.get(name_key(name), name)
+
+    def names_of(self, name: str) -> list[str]:
+        """Every known name (name keys) that is shown as the same person as ``name``."""
+        person = self.shown(name)
+        return [key for key, shown in self._shown.items() if shown == person]
+
+    def most_quoted(self, limit: int) -> list[tuple[str, int]]:
+        """``(shown name, quotes)`` summed over each person's names, most quoted first."""
+        totals: dict[str, int] = {}
+        for key, count in self._counts.items():
+            person = self._shown.get(key, key)
+            totals[person] = totals.get(person, 0) + count
+        return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def link_speakers(known: Iterable[KnownSpeaker]) -> SpeakerIdentities:
+    """Link one scope's speaker names to the fullest name of the person they stand for."""
+    spellings: dict[str, KnownSpeaker] = {}
+    counts: dict[str, int] = {}
+    for speaker in known:
+        key = name_key(speaker.name)
+        if key:
+            spellings.setdefault(key, speaker)
+            counts[key] = counts.get(key, 0) + speaker.quotes
+    people = {
+        key: parsed
+        for key, speaker in spellings.items()
+        if speaker.kind == "person" and (parsed := person_name(speaker.name)) is not None
+    }
+    target = _targets(people)
+    members: dict[tuple[str, str], list[str]] = {}
+    for key in spellings:
+        group = ("person", target[key]) if key in target else ("own", key)
+        members.setdefault(group, []).append(key)
+    shown = {}
+    for group in members.values():
+        best = _best_spelling(group, spellings, counts, people)
+        shown.update((key, best) for key in group)
+    return SpeakerIdentities(shown, counts)
+
+
+def _targets(people: dict[str, PersonName]) -> dict[str, str]:
+    """Each person's name key → the key of its group (the fullest core it links to)."""
+    cores: dict[str, PersonName] = {}
+    genders: dict[str, set[str]] = {}
+    for parsed in people.values():
+        cores.setdefault(parsed.key, parsed)
+        if parsed.gender:
+            genders.setdefault(parsed.key, set()).add(parsed.gender)
+    fuller = {
+        core: [
+            other
+            for other, full in cores.items()
+            if full.fullness > parsed.fullness and is_shortening(parsed, full)
+        ]
+        for core, parsed in cores.items()
+    }
+    target = {}
+    for key, parsed in people.items():
+        fullest = {c for c in fuller[parsed.key] if not fuller[c]}
+        if len(fullest) == 1:
+            target[key] = next(iter(fullest))
+        elif not fullest and len(genders.get(parsed.key, ())) < 2:
+            target[key] = parsed.key
+        # Several candidates ("Mr. Okafor" among two Okafors), or "Mr." and "Ms." with no
+        # full name to tell them apart: the name stays its own.
+    return target
+
+
+def _best_spelling(
+    group: list[str],
+    spellings: dict[str, KnownSpeaker],
+    counts: dict[str, int],
+    people: dict[str, PersonName],
+) -> str:
+    """The fullest spelling of a group; untitled before titled, then the most quoted."""
+
+    def rank(key: str) -> tuple[int, int, bool, int, str]:
+        parsed = people.get(key)
+        given, letters = parsed.fullness if parsed else (0, 0)
+        titled = parsed.titled if parsed else False
+        return (-given, -letters, titled, -counts[key], spellings[key].name)
+
+    return spellings[min(group, key=rank)].name

@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.store.keys import name_key, words
+from bot.store.keys import NAME_SUFFIXES, name_key, words
+from bot.store.records import SpeakerTally
 
 TITLES = frozenset(
     """
@@ -47,20 +48,11 @@ GENDERED_HONORIFICS = {
     "mr": "male", "mister": "male", "sir": "male", "lord": "male",
     "mrs": "female", "ms": "female", "miss": "female", "dame": "female", "lady": "female",
 }  # fmt: skip
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SUFFIXES = frozenset(NAME_SUFFIXES)
 PARTICLES = frozenset(
     "de da di del della van von der den du la le bin ibn al el dos das ter ten st".split()  # noqa: SIM905
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.?)+$")
-
-
-@dataclass(frozen=True)
-class KnownSpeaker:
-    """A speaker name as quoted in a scope, with what kind of speaker and how often."""
-
-    name: str
-    kind: str = "person"
-    quotes: int = 0
 
 
 @dataclass(frozen=True)
@@ -87,16 +79,17 @@ class PersonName:
 
 def person_name(name: str) -> PersonName | None:
     """The identifying parts of a person's name, or ``None`` when it does not look like one
-    (a description such as "a senior official", or nothing left after the titles)."""
+    (a description such as "a senior official", or nothing left after the titles).
+
+    Everything up to the last title word goes ("Finance Minister Ana Lindqvist", "Secretary
+    of State …"), as long as a name is left after it.
+    """
     tokens = name.replace(",", " ").split()
-    titled, gender = False, None
-    while len(tokens) > 1 and _folded(tokens[0]) in TITLES:
-        gender = gender or GENDERED_HONORIFICS.get(_folded(tokens[0]))
-        titled = True
-        tokens = tokens[1:]
     suffix = ""
     if len(tokens) > 1 and _folded(tokens[-1]) in SUFFIXES:
         suffix, tokens = _folded(tokens[-1]), tokens[:-1]
+    last_title = max((i for i, t in enumerate(tokens[:-1]) if _folded(t) in TITLES), default=-1)
+    titles, tokens = tokens[: last_title + 1], tokens[last_title + 1 :]
     if not tokens or (len(tokens) == 1 and _folded(tokens[0]) in TITLES):
         return None
     if not all(_name_like(t) for t in tokens) or not tokens[-1][:1].isupper():
@@ -105,13 +98,9 @@ def person_name(name: str) -> PersonName | None:
     surname = _folded(tokens[-1])
     if not surname or not all(given):
         return None
-    return PersonName(given, surname, suffix, titled, gender)
-
-
-def surname_of(name: str) -> str | None:
-    """The folded word candidates for linking ``name`` share (its surname), if it is a name."""
-    parsed = person_name(name)
-    return parsed.surname if parsed else None
+    gender = next((GENDERED_HONORIFICS[g] for t in titles if (g := _folded(t)) in
+                   GENDERED_HONORIFICS), None)  # fmt: skip
+    return PersonName(given, surname, suffix, bool(titles), gender)
 
 
 def _folded(token: str) -> str:
@@ -150,9 +139,8 @@ def _same_given(one: str, other: str) -> bool:
 class SpeakerIdentities:
     """Which of a scope's speaker names are one person, and the name shown for each."""
 
-    def __init__(self, shown: dict[str, str], counts: dict[str, int]) -> None:
+    def __init__(self, shown: dict[str, str]) -> None:
         self._shown = shown
-        self._counts = counts
 
     def shown(self, name: str | None) -> str | None:
         """The name to show for ``name`` (itself when nothing links it)."""
@@ -165,18 +153,19 @@ class SpeakerIdentities:
         person = self.shown(name)
         return [key for key, shown in self._shown.items() if shown == person]
 
-    def most_quoted(self, limit: int) -> list[tuple[str, int]]:
-        """``(shown name, quotes)`` summed over each person's names, most quoted first."""
+    def most_quoted(self, tallies: Iterable[SpeakerTally], limit: int) -> list[tuple[str, int]]:
+        """``(shown name, quotes)`` of ``tallies`` summed over each person's names, most
+        quoted first (ties by name)."""
         totals: dict[str, int] = {}
-        for key, count in self._counts.items():
-            person = self._shown.get(key, key)
-            totals[person] = totals.get(person, 0) + count
+        for tally in tallies:
+            person = self.shown(tally.name) or tally.name
+            totals[person] = totals.get(person, 0) + tally.quotes
         return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
-def link_speakers(known: Iterable[KnownSpeaker]) -> SpeakerIdentities:
+def link_speakers(known: Iterable[SpeakerTally]) -> SpeakerIdentities:
     """Link one scope's speaker names to the fullest name of the person they stand for."""
-    spellings: dict[str, KnownSpeaker] = {}
+    spellings: dict[str, SpeakerTally] = {}
     counts: dict[str, int] = {}
     for speaker in known:
         key = name_key(speaker.name)
@@ -197,40 +186,44 @@ def link_speakers(known: Iterable[KnownSpeaker]) -> SpeakerIdentities:
     for group in members.values():
         best = _best_spelling(group, spellings, counts, people)
         shown.update((key, best) for key in group)
-    return SpeakerIdentities(shown, counts)
+    return SpeakerIdentities(shown)
 
 
 def _targets(people: dict[str, PersonName]) -> dict[str, str]:
     """Each person's name key → the key of its group (the fullest core it links to)."""
     cores: dict[str, PersonName] = {}
     genders: dict[str, set[str]] = {}
+    by_surname: dict[str, list[str]] = {}
     for parsed in people.values():
-        cores.setdefault(parsed.key, parsed)
+        if parsed.key not in cores:
+            cores[parsed.key] = parsed
+            by_surname.setdefault(parsed.surname, []).append(parsed.key)
         if parsed.gender:
             genders.setdefault(parsed.key, set()).add(parsed.gender)
     fuller = {
         core: [
             other
-            for other, full in cores.items()
-            if full.fullness > parsed.fullness and is_shortening(parsed, full)
+            for other in by_surname[parsed.surname]
+            if cores[other].fullness > parsed.fullness and is_shortening(parsed, cores[other])
         ]
         for core, parsed in cores.items()
     }
     target = {}
     for key, parsed in people.items():
         fullest = {c for c in fuller[parsed.key] if not fuller[c]}
+        if len(genders.get(parsed.key, ())) > 1:
+            continue  # "Mr." and "Ms." of one surname: two people, whichever full name fits
         if len(fullest) == 1:
             target[key] = next(iter(fullest))
-        elif not fullest and len(genders.get(parsed.key, ())) < 2:
+        elif not fullest:
             target[key] = parsed.key
-        # Several candidates ("Mr. Okafor" among two Okafors), or "Mr." and "Ms." with no
-        # full name to tell them apart: the name stays its own.
+        # Several candidates ("Mr. Okafor" among two Okafors): the name stays its own.
     return target
 
 
 def _best_spelling(
     group: list[str],
-    spellings: dict[str, KnownSpeaker],
+    spellings: dict[str, SpeakerTally],
     counts: dict[str, int],
     people: dict[str, PersonName],
 ) -> str:

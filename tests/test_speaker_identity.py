@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.speaker_identity import KnownSpeaker, link_speakers, person_name
+from bot.speaker_identity import link_speakers, person_name
+from bot.store.records import SpeakerTally
 
 
-def _shown(*names: str | KnownSpeaker) -> dict[str, str | None]:
-    known = [n if isinstance(n, KnownSpeaker) else KnownSpeaker(n, quotes=1) for n in names]
+def _shown(*names: str | SpeakerTally) -> dict[str, str | None]:
+    known = [n if isinstance(n, SpeakerTally) else SpeakerTally(n, quotes=1) for n in names]
     identities = link_speakers(known)
     return {k.name: identities.shown(k.name) for k in known}
 
@@ -51,17 +52,18 @@ def test_titled_and_bare_forms_of_one_surname_are_one_person_without_a_full_name
     assert shown == {"Governor Tamsin": "Tamsin", "Tamsin": "Tamsin"}
 
 
-def test_mr_and_ms_of_one_surname_stay_apart_without_a_full_name() -> None:
-    shown = _shown("Mr. Ferreira", "Ms. Ferreira")
-    assert shown == {"Mr. Ferreira": "Mr. Ferreira", "Ms. Ferreira": "Ms. Ferreira"}
+@pytest.mark.parametrize("full", [(), ("Lucia Ferreira",)])
+def test_mr_and_ms_of_one_surname_are_two_people(full: tuple[str, ...]) -> None:
+    shown = _shown("Mr. Ferreira", "Ms. Ferreira", *full)
+    assert shown["Mr. Ferreira"] == "Mr. Ferreira" and shown["Ms. Ferreira"] == "Ms. Ferreira"
 
 
 def test_organisations_and_descriptions_are_never_linked() -> None:
     shown = _shown(
-        KnownSpeaker("Harlow", kind="organization"),
-        KnownSpeaker("Emma Harlow", kind="person"),
-        KnownSpeaker("a senior official", kind="person"),
-        KnownSpeaker("Priya Official", kind="person"),
+        SpeakerTally("Harlow", kind="organization"),
+        SpeakerTally("Emma Harlow", kind="person"),
+        SpeakerTally("a senior official", kind="person"),
+        SpeakerTally("Priya Official", kind="person"),
     )
     assert shown["Harlow"] == "Harlow" and shown["a senior official"] == "a senior official"
 
@@ -72,17 +74,35 @@ def test_the_shown_name_prefers_the_untitled_full_spelling() -> None:
 
 
 def test_most_quoted_sums_every_name_of_a_person() -> None:
-    identities = link_speakers(
-        [
-            KnownSpeaker("Bayo Okonjo", quotes=2),
-            KnownSpeaker("President Okonjo", quotes=3),
-            KnownSpeaker("Nate Okafor", quotes=4),
-            KnownSpeaker("Ruth Okafor", quotes=1),
-            KnownSpeaker("Okafor", quotes=1),
-        ]
-    )
-    assert identities.most_quoted(3) == [("Bayo Okonjo", 5), ("Nate Okafor", 4), ("Okafor", 1)]
+    tallies = [
+        SpeakerTally("Bayo Okonjo", quotes=2),
+        SpeakerTally("President Okonjo", quotes=3),
+        SpeakerTally("Nate Okafor", quotes=4),
+        SpeakerTally("Ruth Okafor", quotes=1),
+        SpeakerTally("Okafor", quotes=1),
+    ]
+    identities = link_speakers(tallies)
+    assert identities.most_quoted(tallies, 3) == [
+        ("Bayo Okonjo", 5),
+        ("Nate Okafor", 4),
+        ("Okafor", 1),
+    ]
     assert sorted(identities.names_of("Bayo Okonjo")) == ["bayo okonjo", "president okonjo"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Finance Minister Ana Lindqvist", "Secretary of State Ana Lindqvist", "Dr. Ana Lindqvist"],
+)
+def test_every_title_before_a_name_is_set_aside(written: str) -> None:
+    parsed = person_name(written)
+    assert parsed is not None and (parsed.given, parsed.surname) == (("ana",), "lindqvist")
+    assert _shown(written, "Lindqvist")["Lindqvist"] == written
+
+
+def test_a_name_that_ends_in_a_title_word_keeps_it() -> None:
+    parsed = person_name("Martin Luther King Jr.")
+    assert parsed is not None and parsed.surname == "king" and parsed.suffix == "jr"
 
 
 @pytest.mark.parametrize("text", ["", "the company", "an insider", "Dr.", "s"])

@@ -31,7 +31,13 @@ from datetime import datetime
 from typing import Any
 
 from bot.models import Analysis, Article
-from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
+from bot.store.records import (
+    ArticleRecord,
+    CachedAnalysis,
+    QuoteRecord,
+    SpeakerTally,
+    Submission,
+)
 
 MAX_ID = 2**63 - 1
 """The largest id a store hands out (a signed 64-bit key, SQLite's and PostgreSQL's BIGINT):
@@ -149,6 +155,21 @@ class Store(abc.ABC):
         self, scope_key: str, since: datetime | None, limit: int
     ) -> list[tuple[str, int]]:
         """The most quoted speakers among the scope's articles submitted since a time."""
+
+    @abc.abstractmethod
+    async def scope_speakers(
+        self,
+        scope_key: str,
+        *,
+        since: datetime | None = None,
+        surnames: Sequence[str] | None = None,
+    ) -> list[SpeakerTally]:
+        """Every speaker quoted in the scope's articles (submitted since ``since``) with its
+        number of quotes there, in no particular order: what ``bot.speaker_identity`` links.
+
+        With ``surnames`` (``bot.store.keys.surname_key`` values), only the speakers stored
+        under one of them: an index lookup, not a pass over the scope's quotes.
+        """
 
     # Housekeeping.
     @abc.abstractmethod

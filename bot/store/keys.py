@@ -44,3 +44,16 @@ def plain(text: str) -> str:
 def name_key(name: str) -> str:
     """The key a speaker name or alias is stored and looked up by."""
     return plain(name)
+
+
+NAME_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+
+
+def surname_key(name: str) -> str:
+    """The key a speaker is found by when linking names across articles: the last word of its
+    name key, or the word before a suffix ("carl brandt jr" → "brandt"). Migration 0007
+    computes the same in SQL for the rows stored before it."""
+    folded = name_key(name).split()
+    if len(folded) > 1 and folded[-1] in NAME_SUFFIXES:
+        folded.pop()
+    return folded[-1] if folded else ""

@@ -2,7 +2,8 @@
 
 ``SqliteStore`` assembles the ``Store`` from one class per group of tables, each on the same
 connection (``sqlite_connection``, which explains the transactions and WAL): the analysis cache
-(``sqlite_articles``), the scopes (``sqlite_scopes``) and the quote index (``sqlite_quotes``).
+(``sqlite_articles``), the scopes (``sqlite_scopes``), the quote index (``sqlite_quotes``) and
+the speakers a scope quoted (``sqlite_speakers``).
 What spans all of them, the counts and the pruning, lives here.
 """
 
@@ -15,11 +16,12 @@ from bot.store.sqlite_articles import SqliteArticles
 from bot.store.sqlite_connection import stamp, unstamp
 from bot.store.sqlite_quotes import SqliteQuotes
 from bot.store.sqlite_scopes import SqliteScopes
+from bot.store.sqlite_speakers import SqliteSpeakers
 
 __all__ = ["SqliteStore", "stamp", "unstamp"]
 
 
-class SqliteStore(SqliteArticles, SqliteScopes, SqliteQuotes, Store):
+class SqliteStore(SqliteArticles, SqliteScopes, SqliteQuotes, SqliteSpeakers, Store):
     """The ``Store`` on one SQLite file (or ``:memory:`` for ``analyze --no-store``)."""
 
     async def stats(self, engine_version: str) -> dict[str, int | float]:

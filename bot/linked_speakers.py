@@ -17,15 +17,20 @@ from bot.store.keys import name_key, surname_key
 from bot.store.records import QuoteRecord, SpeakerTally
 
 
+async def speakers_sharing_surnames(
+    store: Store, scope_key: str, names: Iterable[str | None]
+) -> list[SpeakerTally]:
+    """The scope's speakers sharing a surname with one of ``names``: all that linking those
+    names needs, read through the surname index rather than the scope's every quote."""
+    surnames = sorted({surname_key(name) for name in names if name} - {""})
+    return await store.scope_speakers(scope_key, surnames=surnames) if surnames else []
+
+
 async def identities_for(
     store: Store, scope_key: str, names: Iterable[str | None]
 ) -> SpeakerIdentities:
-    """How the scope links ``names``: only the scope's speakers sharing a surname with one
-    of them are read (an index lookup), which is all linking them needs."""
-    surnames = sorted({surname_key(name) for name in names if name} - {""})
-    if not surnames:
-        return link_speakers(())
-    return link_speakers(await store.scope_speakers(scope_key, surnames=surnames))
+    """How the scope links ``names`` (the speakers of a "who said" answer)."""
+    return link_speakers(await speakers_sharing_surnames(store, scope_key, names))
 
 
 async def quotes_of_person(

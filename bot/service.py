@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,13 +20,18 @@ from typing import Any
 from bot.analysis_cache import AnalysisCache, CacheAnswer
 from bot.config import MAX_DAYS, Settings
 from bot.errors import InputError, NotFoundError
-from bot.linked_speakers import identities_for, most_quoted, quotes_of_person
+from bot.linked_speakers import (
+    identities_for,
+    most_quoted,
+    quotes_of_person,
+    speakers_sharing_surnames,
+)
 from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.plain_text import shorten
 from bot.store import Store, open_store
 from bot.store.base import MAX_ID
 from bot.store.keys import name_key, words
-from bot.store.records import ArticleRecord, QuoteRecord, Submission
+from bot.store.records import ArticleRecord, QuoteRecord, SpeakerTally, Submission
 from bot.store.whosaid import ScoredQuote, find_quotes
 from bot.workers import WorkerPool
 
@@ -312,6 +318,11 @@ class Service:
         """The most quoted people among the scope's articles submitted since ``since``, each
         once under the fullest name the scope's articles gave them."""
         return await most_quoted(self.store, scope.key, since, limit)
+
+    async def speakers_like(self, scope: Scope, names: Iterable[str]) -> list[SpeakerTally]:
+        """The scope's quoted speakers sharing a surname with one of ``names``: the fuller
+        names a briefing's window may link its short ones to."""
+        return await speakers_sharing_surnames(self.store, scope.key, names)
 
     async def suggest_quotes(self, scope: Scope, prefix: str, limit: int = 25) -> list[str]:
         """Quotes that start to match what the user typed so far (``/whosaid`` autocomplete)."""

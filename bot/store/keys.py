@@ -51,8 +51,8 @@ NAME_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
 
 def surname_key(name: str) -> str:
     """The key a speaker is found by when linking names across articles: the last word of its
-    name key, or the word before a suffix ("carl brandt jr" → "brandt"). Migration 0007
-    computes the same in SQL for the rows stored before it."""
+    name key, or the word before a suffix ("carl brandt jr" → "brandt"). The store computes
+    the same for every stored speaker (the ``surname_key`` column of migration 0007)."""
     folded = name_key(name).split()
     if len(folded) > 1 and folded[-1] in NAME_SUFFIXES:
         folded.pop()

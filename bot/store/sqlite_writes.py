@@ -11,7 +11,7 @@ from collections.abc import Sequence
 import aiosqlite
 
 from bot.models import Analysis
-from bot.store.keys import name_key, surname_key
+from bot.store.keys import name_key
 
 
 async def upsert_url(db: aiosqlite.Connection, url: str, article_id: int) -> None:
@@ -66,9 +66,9 @@ async def _upsert_speaker(
 ) -> int:
     key = name_key(name)
     await db.execute(
-        "INSERT INTO speakers (name, name_key, kind, surname_key) VALUES (?, ?, ?, ?)"
+        "INSERT INTO speakers (name, name_key, kind) VALUES (?, ?, ?)"
         " ON CONFLICT (name_key) DO NOTHING",
-        (name, key, kind, surname_key(name)),
+        (name, key, kind),
     )
     async with db.execute("SELECT id FROM speakers WHERE name_key = ?", (key,)) as cursor:
         row = await cursor.fetchone()

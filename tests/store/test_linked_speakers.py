@@ -15,6 +15,7 @@ import pytest
 from bot.models import Scope
 from bot.service import Service
 from bot.store import SqliteStore
+from bot.store.keys import surname_key
 from bot.store.schema import bundled_migrations
 from tests.store.articles import analysis_with_quotes, store_analysis
 
@@ -111,3 +112,16 @@ async def test_speakers_stored_before_the_surname_index_get_their_surname(tmp_pa
         rows = dict(db.execute("SELECT name_key, surname_key FROM speakers"))
     assert rows == {"carl brandt jr": "brandt", "okonjo": "okonjo", "bayo okonjo": "okonjo"}
     assert 7 in {m.version for m in bundled_migrations()}
+
+
+async def test_the_stored_surname_key_is_the_one_names_are_looked_up_by(tmp_path: Path) -> None:
+    names = ["José Ortíz", "Conan O’Brien", "Ludwig van Beethoven", "Carl Brandt Jr.", "Okonjo",
+             "Mary-Kate Ashby-Smith", "Rex King III"]  # fmt: skip
+    store = await SqliteStore.open(tmp_path / "keys.db")
+    analysis = analysis_with_quotes(
+        "Names", [(n, f"Words number {i} said") for i, n in enumerate(names)]
+    )
+    await store_analysis(store, analysis, NEWSROOM)
+    rows = await store.connection.execute_fetchall("SELECT name, surname_key FROM speakers")
+    await store.close()
+    assert dict(rows) == {name: surname_key(name) for name in names}

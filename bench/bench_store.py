@@ -24,6 +24,7 @@ import statistics
 import tempfile
 import time
 from dataclasses import replace
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 
@@ -34,6 +35,9 @@ from bot.store import SqliteStore
 from bot.store.fulltext import STOP_WORDS
 from bot.store.keys import content_hash
 from bot.workers import WorkerPool
+
+LISTINGS = 7
+"""``briefbot speakers`` runs timed over the whole corpus (each reads every quote of the week)."""
 
 SYLLABLES = (
     "ba be bi bo bu da de di do ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu "
@@ -180,6 +184,11 @@ async def bench_whosaid(folder: Path, quote_count: int, queries: int) -> dict[st
             answer = await service.whosaid(line, LOCAL_SCOPE)
             latencies.append(time.perf_counter() - begun)
             right += bool(answer.matches) and answer.matches[0].quote.text == target
+        listings = []
+        for _ in range(LISTINGS):
+            begun = time.perf_counter()
+            await service.top_speakers(LOCAL_SCOPE, since=_now() - timedelta(days=7))
+            listings.append(time.perf_counter() - begun)
     finally:
         await service.close()
         await pool.close()
@@ -188,6 +197,7 @@ async def bench_whosaid(folder: Path, quote_count: int, queries: int) -> dict[st
         "p50": statistics.median(latencies) * 1000,
         "p95": percentile(latencies, 0.95) * 1000,
         "top1": right / queries,
+        "speakers_p50": statistics.median(listings) * 1000,
         "bytes": os.path.getsize(settings.database),
     }
 
@@ -243,6 +253,7 @@ async def main() -> None:
         (f"whosaid p50 ({args.quotes:,} quotes)", f"{whosaid['p50']:.1f} ms", ""),
         (f"whosaid p95 ({args.quotes:,} quotes)", f"{whosaid['p95']:.1f} ms", "≤ 20 ms"),
         ("whosaid right quote first", f"{whosaid['top1']:.1%}", ""),
+        (f"speakers listing p50 ({args.quotes:,} quotes)", f"{whosaid['speakers_p50']:.0f} ms", ""),
         (f"corpus build ({args.quotes // 10:,} articles)", f"{whosaid['build_s']:.0f} s", ""),
         (f"db size, {args.quotes:,} quotes", f"{whosaid['bytes'] / 1e6:.0f} MB", ""),
         (

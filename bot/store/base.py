@@ -14,6 +14,9 @@ would be a second class implementing ``Store`` on ``asyncpg``:
   joined by ``|`` and ranked by ``ts_rank``; the per-term document counts that pick a line's
   rarest words (FTS5's ``fts5vocab`` here) kept in a small ``quote_terms`` table by trigger,
   and a ``pg_trgm`` GIN index on the folded quote text for the near-miss fallback;
+- ``speakers.surname_key`` as a ``GENERATED ALWAYS AS (…) STORED`` column with a b-tree index
+  (migration 0007: the last word of ``name_key``, or the one before a "jr"/"sr"/"ii"/"iii"/"iv"
+  suffix, as ``bot.store.keys.surname_key``), which ``scope_speakers`` looks speakers up by;
 - ``transaction()`` as a pool connection in a transaction, and the single flight that this
   process keeps in memory extended across processes with ``pg_advisory_xact_lock`` on the
   cache key, so two bot processes never analyse the same article at once.

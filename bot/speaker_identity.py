@@ -24,6 +24,7 @@ Callers pass only one scope's names (``Store.scope_speakers``), so nothing links
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -68,13 +69,13 @@ class PersonName:
     gender: str | None = None
     """What a gendered honorific ("Mr.", "Ms.") before the name states."""
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         return " ".join((*self.given, self.surname, self.suffix)).strip()
 
-    @property
+    @functools.cached_property
     def fullness(self) -> tuple[int, int]:
-        return len(self.given), sum(len(g) for g in self.given)
+        return len(self.given), sum(map(len, self.given))
 
 
 def person_name(name: str) -> PersonName | None:
@@ -85,35 +86,38 @@ def person_name(name: str) -> PersonName | None:
     of State …"), as long as a name is left after it.
     """
     tokens = name.replace(",", " ").split()
+    folded = [_folded(t) for t in tokens]
     suffix = ""
-    if len(tokens) > 1 and _folded(tokens[-1]) in SUFFIXES:
-        suffix, tokens = _folded(tokens[-1]), tokens[:-1]
-    last_title = max((i for i, t in enumerate(tokens[:-1]) if _folded(t) in TITLES), default=-1)
-    titles, tokens = tokens[: last_title + 1], tokens[last_title + 1 :]
-    if not tokens or (len(tokens) == 1 and _folded(tokens[0]) in TITLES):
+    if len(tokens) > 1 and folded[-1] in SUFFIXES:
+        suffix, tokens, folded = folded[-1], tokens[:-1], folded[:-1]
+    last_title = max((i for i, f in enumerate(folded[:-1]) if f in TITLES), default=-1)
+    titles = folded[: last_title + 1]
+    tokens, folded = tokens[last_title + 1 :], folded[last_title + 1 :]
+    if not tokens or (len(tokens) == 1 and folded[0] in TITLES):
         return None
-    if not all(_name_like(t) for t in tokens) or not tokens[-1][:1].isupper():
+    if not all(map(_name_like, tokens, folded)) or not tokens[-1][:1].isupper():
         return None
-    given = tuple(_given(t) for t in tokens[:-1] if _folded(t) not in PARTICLES)
-    surname = _folded(tokens[-1])
-    if not surname or not all(given):
+    given = tuple(
+        f[:1] if _INITIALS.match(t) else f
+        for t, f in zip(tokens[:-1], folded[:-1], strict=True)
+        if f not in PARTICLES
+    )
+    if not folded[-1] or not all(given):
         return None
-    gender = next((GENDERED_HONORIFICS[g] for t in titles if (g := _folded(t)) in
-                   GENDERED_HONORIFICS), None)  # fmt: skip
-    return PersonName(given, surname, suffix, bool(titles), gender)
+    gender = next((GENDERED_HONORIFICS[t] for t in titles if t in GENDERED_HONORIFICS), None)
+    return PersonName(given, folded[-1], suffix, bool(titles), gender)
 
 
+@functools.lru_cache(maxsize=65536)
 def _folded(token: str) -> str:
+    """A token's folded words joined by hyphens ("Smith-Jones" → "smith-jones"); cached, as
+    a scope's names repeat their given names and titles thousands of times."""
     return "-".join(words(token))
 
 
-def _given(token: str) -> str:
-    return _folded(token)[:1] if _INITIALS.match(token) else _folded(token)
-
-
-def _name_like(token: str) -> bool:
+def _name_like(token: str, folded: str) -> bool:
     """A capitalised word, an initial or a particle ("de", "van", "al-")."""
-    return token[:1].isupper() or _folded(token).split("-")[0] in PARTICLES
+    return token[:1].isupper() or folded.split("-")[0] in PARTICLES
 
 
 def is_shortening(short: PersonName, full: PersonName) -> bool:
@@ -139,13 +143,17 @@ def _same_given(one: str, other: str) -> bool:
 class SpeakerIdentities:
     """Which of a scope's speaker names are one person, and the name shown for each."""
 
-    def __init__(self, shown: dict[str, str]) -> None:
+    def __init__(self, shown: dict[str, str], spelled: dict[str, str]) -> None:
         self._shown = shown
+        # By each known spelling too, so the store's own names need no folding.
+        self._spelled = spelled
 
     def shown(self, name: str | None) -> str | None:
         """The name to show for ``name`` (itself when nothing links it)."""
         if not name:
             return name
+        if name in self._spelled:
+            return self._spelled[name]
         return self._shown.get(name_key(name), name)
 
     def names_of(self, name: str) -> list[str]:
@@ -167,15 +175,17 @@ def link_speakers(known: Iterable[SpeakerTally]) -> SpeakerIdentities:
     """Link one scope's speaker names to the fullest name of the person they stand for."""
     spellings: dict[str, SpeakerTally] = {}
     counts: dict[str, int] = {}
+    keys: dict[str, str] = {}
     for speaker in known:
-        key = name_key(speaker.name)
+        key = keys[speaker.name] = name_key(speaker.name)
         if key:
             spellings.setdefault(key, speaker)
             counts[key] = counts.get(key, 0) + speaker.quotes
     people = {
         key: parsed
-        for key, speaker in spellings.items()
-        if speaker.kind == "person" and (parsed := person_name(speaker.name)) is not None
+        for key in _sharing_a_last_word(spellings)
+        if spellings[key].kind == "person"
+        and (parsed := person_name(spellings[key].name)) is not None
     }
     target = _targets(people)
     members: dict[tuple[str, str], list[str]] = {}
@@ -186,7 +196,19 @@ def link_speakers(known: Iterable[SpeakerTally]) -> SpeakerIdentities:
     for group in members.values():
         best = _best_spelling(group, spellings, counts, people)
         shown.update((key, best) for key in group)
-    return SpeakerIdentities(shown)
+    spelled = {name: shown[key] for name, key in keys.items() if key}
+    return SpeakerIdentities(shown, spelled)
+
+
+def _sharing_a_last_word(spellings: dict[str, SpeakerTally]) -> list[str]:
+    """The name keys whose last word another name has too: the only ones that can link (or
+    differ from their own spelling), picked before any name is parsed."""
+    by_word: dict[str, list[str]] = {}
+    for key in spellings:
+        words_of = key.split()
+        last = words_of[-2] if len(words_of) > 1 and words_of[-1] in SUFFIXES else words_of[-1]
+        by_word.setdefault(last, []).append(key)
+    return [key for keys in by_word.values() if len(keys) > 1 for key in keys]
 
 
 def _targets(people: dict[str, PersonName]) -> dict[str, str]:

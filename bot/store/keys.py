@@ -27,7 +27,10 @@ def content_hash(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case-folded, accent-free text with one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text.casefold()  # nothing to decompose; linking a scope's names folds thousands
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 

@@ -183,7 +183,7 @@ def link_speakers(known: Iterable[SpeakerTally]) -> SpeakerIdentities:
             counts[key] = counts.get(key, 0) + speaker.quotes
     people = {
         key: parsed
-        for key in _sharing_a_last_word(spellings)
+        for key in _maybe_linked(spellings)
         if spellings[key].kind == "person"
         and (parsed := person_name(spellings[key].name)) is not None
     }
@@ -194,21 +194,44 @@ def link_speakers(known: Iterable[SpeakerTally]) -> SpeakerIdentities:
         members.setdefault(group, []).append(key)
     shown = {}
     for group in members.values():
+        if len(group) == 1:
+            shown[group[0]] = spellings[group[0]].name
+            continue
         best = _best_spelling(group, spellings, counts, people)
         shown.update((key, best) for key in group)
     spelled = {name: shown[key] for name, key in keys.items() if key}
     return SpeakerIdentities(shown, spelled)
 
 
-def _sharing_a_last_word(spellings: dict[str, SpeakerTally]) -> list[str]:
-    """The name keys whose last word another name has too: the only ones that can link (or
-    differ from their own spelling), picked before any name is parsed."""
-    by_word: dict[str, list[str]] = {}
+def _maybe_linked(spellings: dict[str, SpeakerTally]) -> list[str]:
+    """The name keys that might link, picked on their words before any name is parsed.
+
+    A name can only link to another of the same last word, and only if one of them is
+    shorter than its full form (one word, an initial, a title or a particle in it) or the two
+    start alike ("Donald Trump", "Donald J. Trump"). Most of a large scope's names are full
+    names with a surname of their own, and are left as they are without parsing.
+    """
+    by_word: dict[str, list[tuple[str, list[str]]]] = {}
     for key in spellings:
         words_of = key.split()
-        last = words_of[-2] if len(words_of) > 1 and words_of[-1] in SUFFIXES else words_of[-1]
-        by_word.setdefault(last, []).append(key)
-    return [key for keys in by_word.values() if len(keys) > 1 for key in keys]
+        if len(words_of) > 1 and words_of[-1] in SUFFIXES:
+            words_of.pop()
+        by_word.setdefault(words_of[-1], []).append((key, words_of))
+    picked = []
+    for named in by_word.values():
+        firsts = [words_of[0] for _, words_of in named]
+        if len(named) > 1 and (
+            len(set(firsts)) < len(firsts) or any(_short_form(w) for _, w in named)
+        ):
+            picked.extend(key for key, _ in named)
+    return picked
+
+
+def _short_form(words_of: list[str]) -> bool:
+    """One word, or a word that is an initial, a title or a particle."""
+    return len(words_of) == 1 or any(
+        len(word) == 1 or word in TITLES or word in PARTICLES for word in words_of
+    )
 
 
 def _targets(people: dict[str, PersonName]) -> dict[str, str]:

@@ -108,3 +108,12 @@ def test_a_name_that_ends_in_a_title_word_keeps_it() -> None:
 @pytest.mark.parametrize("text", ["", "the company", "an insider", "Dr.", "s"])
 def test_what_is_not_a_name_has_no_person_name(text: str) -> None:
     assert person_name(text) is None
+
+
+def test_in_a_crowd_of_full_names_only_the_one_that_fits_links() -> None:
+    crowd = [f"{first} {last}" for first in ("Ada", "Bram", "Cleo", "Dov") for last in
+             ("Ferro", "Gault", "Hiltz", "Ivers", "Jolly")]  # fmt: skip
+    shown = _shown(*crowd, "Cleo Hiltz", "Hiltz", "Mx. Ivers", "Dov Q. Gault", "Ferro")
+    assert {name: person for name, person in shown.items() if name != person} == {
+        "Dov Gault": "Dov Q. Gault"
+    }

@@ -30,6 +30,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
+from datetime import timedelta
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -44,6 +45,9 @@ from bot.store.fulltext import STOP_WORDS
 from bot.store.keys import content_hash
 from bot.store.pg_connection import is_postgres_url
 from bot.workers import WorkerPool
+
+LISTINGS = 7
+"""``briefbot speakers`` runs timed over the whole corpus (each reads every quote of the week)."""
 
 SYLLABLES = (
     "ba be bi bo bu da de di do ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu "
@@ -193,6 +197,11 @@ async def bench_whosaid(database: str, quote_count: int, queries: int) -> dict[s
             answer = await service.whosaid(line, LOCAL_SCOPE)
             latencies.append(time.perf_counter() - begun)
             right += bool(answer.matches) and answer.matches[0].quote.text == target
+        listings = []
+        for _ in range(LISTINGS):
+            begun = time.perf_counter()
+            await service.top_speakers(LOCAL_SCOPE, since=_now() - timedelta(days=7))
+            listings.append(time.perf_counter() - begun)
     finally:
         await service.close()
         await pool.close()
@@ -201,6 +210,7 @@ async def bench_whosaid(database: str, quote_count: int, queries: int) -> dict[s
         "p50": statistics.median(latencies) * 1000,
         "p95": percentile(latencies, 0.95) * 1000,
         "top1": right / queries,
+        "speakers_p50": statistics.median(listings) * 1000,
         "bytes": await _size(settings.database),
     }
 
@@ -281,6 +291,7 @@ def rows(m: dict[str, float], size: dict[str, float] | None, quotes: int) -> lis
         (f"whosaid p50 ({quotes:,} quotes)", f"{m['whosaid_p50']:.1f} ms"),
         (f"whosaid p95 ({quotes:,} quotes)", f"{m['whosaid_p95']:.1f} ms"),
         ("whosaid right quote first", f"{m['whosaid_top1']:.1%}"),
+        (f"speakers listing p50 ({quotes:,} quotes)", f"{m['whosaid_speakers_p50']:.0f} ms"),
         (f"corpus build ({quotes // 10:,} articles)", f"{m['whosaid_build_s']:.0f} s"),
         (f"db size, {quotes:,} quotes", f"{m['whosaid_bytes'] / 1e6:.0f} MB"),
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,12 +20,18 @@ from typing import Any
 from bot.analysis_cache import AnalysisCache, CacheAnswer
 from bot.config import MAX_DAYS, Settings
 from bot.errors import InputError, NotFoundError
+from bot.linked_speakers import (
+    identities_for,
+    most_quoted,
+    quotes_of_person,
+    speakers_sharing_surnames,
+)
 from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.plain_text import shorten
 from bot.store import Store, open_store
 from bot.store.base import MAX_ID
 from bot.store.keys import name_key, plain, words
-from bot.store.records import ArticleRecord, QuoteRecord, Submission
+from bot.store.records import ArticleRecord, QuoteRecord, SpeakerTally, Submission
 from bot.store.whosaid import ScoredQuote, find_quotes
 from bot.workers import WorkerPool
 
@@ -306,21 +313,34 @@ class Service:
         if limit < 1:
             raise InputError("Ask for at least one answer.")
         matches, near = await find_quotes(self.store, text, scope.key, limit)
-        return WhoSaidAnswer(text, [_match(m) for m in matches], [_match(m) for m in near])
+        people = await identities_for(
+            self.store, scope.key, (m.record.speaker for m in matches + near)
+        )
+        return WhoSaidAnswer(
+            text,
+            [_match(m, people.shown(m.record.speaker)) for m in matches],
+            [_match(m, people.shown(m.record.speaker)) for m in near],
+        )
 
     async def quotes_by_speaker(self, name: str, scope: Scope, limit: int = 20) -> list[QuoteMatch]:
-        """Every quote of the speaker known by ``name`` (or any alias), latest article first."""
-        key = name_key(name)
-        if not key:
+        """Every quote of the speaker known by ``name`` (or any alias, or another name the
+        scope's articles gave the same person), latest article first."""
+        if not name_key(name):
             raise InputError("Give a speaker's name.")
-        records = await self.store.quotes_by_speaker(key, scope.key, limit)
-        return [_match(ScoredQuote(r, 100.0)) for r in records]
+        records, people = await quotes_of_person(self.store, name, scope.key, limit)
+        return [_match(ScoredQuote(r, 100.0), people.shown(r.speaker)) for r in records]
 
     async def top_speakers(
         self, scope: Scope, since: datetime | None = None, limit: int = 10
     ) -> list[tuple[str, int]]:
-        """The most quoted speakers among the scope's articles submitted since ``since``."""
-        return await self.store.top_speakers(scope.key, since, limit)
+        """The most quoted people among the scope's articles submitted since ``since``, each
+        once under the fullest name the scope's articles gave them."""
+        return await most_quoted(self.store, scope.key, since, limit)
+
+    async def speakers_like(self, scope: Scope, names: Iterable[str]) -> list[SpeakerTally]:
+        """The scope's quoted speakers sharing a surname with one of ``names``: the fuller
+        names a briefing's window may link its short ones to."""
+        return await speakers_sharing_surnames(self.store, scope.key, names)
 
     async def suggest_quotes(self, scope: Scope, prefix: str, limit: int = 25) -> list[str]:
         """Quotes that start to match what the user typed so far (``/whosaid`` autocomplete)."""
@@ -384,11 +404,12 @@ def _article(record: ArticleRecord, analysis: Analysis) -> Article:
     )
 
 
-def _match(scored: ScoredQuote) -> QuoteMatch:
+def _match(scored: ScoredQuote, speaker: str | None) -> QuoteMatch:
+    """One stored quote as an answer, its speaker under the name the scope shows them by."""
     record: QuoteRecord = scored.record
     return QuoteMatch(
         quote=record.quote,
-        speaker=record.speaker,
+        speaker=speaker,
         role=record.role,
         article_id=record.article_id,
         title=record.title,

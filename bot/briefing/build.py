@@ -7,7 +7,7 @@ and ``briefbot briefing`` all come through here.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -15,6 +15,7 @@ from bot.briefing.compose import AnalyzedArticle, compose_briefing
 from bot.briefing.types import Briefing
 from bot.errors import InputError
 from bot.models import Scope
+from bot.store.records import SpeakerTally
 
 MAX_HOURS = 168
 
@@ -25,6 +26,8 @@ class ArticleSource(Protocol):
     async def articles_since(
         self, scope: Scope, since: datetime, until: datetime | None = None
     ) -> Sequence[AnalyzedArticle]: ...
+
+    async def speakers_like(self, scope: Scope, names: Iterable[str]) -> list[SpeakerTally]: ...
 
 
 def check_hours(hours: int) -> int:
@@ -42,4 +45,6 @@ async def briefing_for(service: ArticleSource, scope: Scope, hours: int, now: da
     """
     since = now - timedelta(hours=check_hours(hours))
     items = await service.articles_since(scope, since, now)
-    return await asyncio.to_thread(compose_briefing, items, since, now)
+    names = {s.name for item in items for s in item.analysis.speakers if s.kind == "person"}
+    known = await service.speakers_like(scope, names)
+    return await asyncio.to_thread(compose_briefing, items, since, now, known_speakers=known)

@@ -20,6 +20,7 @@ from bot.briefing.grouping import article_features, group_articles, word_overlap
 from bot.briefing.speakers import full_names, with_full_names
 from bot.briefing.types import Briefing, BriefingQuote, Source, SpeakerCount, Story
 from bot.models import Analysis, Article, Quote
+from bot.store.records import SpeakerTally
 
 MAX_STORIES = 10
 QUOTES_OF_THE_DAY = 5
@@ -60,9 +61,11 @@ def compose_briefing(
     until: datetime,
     *,
     max_stories: int = MAX_STORIES,
+    known_speakers: Sequence[SpeakerTally] = (),
 ) -> Briefing:
-    """The briefing for ``items`` (the articles analyzed between ``since`` and ``until``)."""
-    articles = _prepared(items)
+    """The briefing for ``items`` (the articles analyzed between ``since`` and ``until``);
+    ``known_speakers`` are the scope's other names that may give a person's full name."""
+    articles = _prepared(items, known_speakers)
     if not articles:
         return Briefing(since=since, until=until, article_count=0)
     counts = speaker_counts(articles)
@@ -117,10 +120,12 @@ class _Item:
     submitted_at: datetime
 
 
-def _prepared(items: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+def _prepared(
+    items: Sequence[AnalyzedArticle], known: Sequence[SpeakerTally]
+) -> list[AnalyzedArticle]:
     """One entry per article, oldest first, each person under one name across the window."""
     unique = _unique(items)
-    names = full_names(item.analysis for item in unique)
+    names = full_names((item.analysis for item in unique), known)
     return [
         _Item(item.article, with_full_names(item.analysis, names), item.submitted_at)
         for item in unique

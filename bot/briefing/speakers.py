@@ -1,9 +1,11 @@
 """One name per person across a window: "Okafor" in one article is "Amara Okafor" in another.
 
-The engine resolves names within an article; a briefing spans many, where a surname alone
-(an article that never gave the first name, or a missed alias) would otherwise count as a
-second person in "Most quoted". A one-word name is taken to be the full name that ends with
-it — only when exactly one such full name was seen in the window, so two Smiths stay apart.
+The engine resolves names within an article; a briefing spans many, where a surname alone or
+a titled name ("President Okafor": an article that never gave the first name, or a missed
+alias) would otherwise count as a second person in "Most quoted". The names are linked by
+``bot.speaker_identity`` — a short name becomes the one full name that fits it, never one of two
+people sharing the surname — over the window's speakers and the fuller names the scope's
+older articles gave (``known``), so the briefing shows the names "who said" shows.
 """
 
 from __future__ import annotations
@@ -12,25 +14,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.models import Analysis, Speaker
+from bot.speaker_identity import link_speakers
+from bot.store.records import SpeakerTally
 
 
-def full_names(analyses: Iterable[Analysis]) -> dict[str, str]:
-    """Every speaker name and alias seen (case-folded) mapped to the name to show for it."""
-    spelled: dict[str, str] = {}
-    for analysis in analyses:
-        for speaker in analysis.speakers:
-            if speaker.kind != "unknown":
-                spelled.setdefault(speaker.name.casefold(), speaker.name)
-    by_surname: dict[str, set[str]] = {}
-    for key, name in spelled.items():
-        words = name.split()
-        if len(words) > 1:
-            by_surname.setdefault(words[-1].casefold(), set()).add(key)
-    names = {}
-    for key, name in spelled.items():
-        owners = by_surname.get(key, set()) if " " not in name else set()
-        names[key] = spelled[next(iter(owners))] if len(owners) == 1 else name
-    return names
+def full_names(analyses: Iterable[Analysis], known: Iterable[SpeakerTally] = ()) -> dict[str, str]:
+    """Every speaker name seen (case-folded) mapped to the name to show for it."""
+    spoken = [
+        SpeakerTally(speaker.name, speaker.kind, len(speaker.quote_indices))
+        for analysis in analyses
+        for speaker in analysis.speakers
+        if speaker.kind != "unknown"
+    ]
+    people = link_speakers([*spoken, *known])
+    return {s.name.casefold(): people.shown(s.name) or s.name for s in spoken}
 
 
 def with_full_names(analysis: Analysis, names: dict[str, str]) -> Analysis:

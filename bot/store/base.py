@@ -10,7 +10,9 @@ The "who said" re-ranking (rapidfuzz) and the cache rules sit above this interfa
 drivers answer the same. What must happen once across processes rests on the database: an
 analysis runs inside ``exclusive(cache key)`` (an advisory lock on PostgreSQL), briefing and
 feed claims are conditional writes, and pruning is skipped by a process that finds another
-one pruning.
+one pruning. Speakers are looked up by ``speakers.surname_key`` (the last word of ``name_key``,
+or the one before a "jr"/"sr"/"ii"/"iii"/"iv" suffix, as ``bot.store.keys.surname_key``) when
+``scope_speakers`` links a scope's names across articles.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from datetime import datetime
 from typing import Any
 
 from bot.models import Analysis, Article
-from bot.store.records import ArticleRecord, CachedAnalysis, QuoteRecord, Submission
+from bot.store.records import (
+    ArticleRecord,
+    CachedAnalysis,
+    QuoteRecord,
+    SpeakerTally,
+    Submission,
+)
 from bot.store.sql import SqlWriter
 
 MAX_ID = 2**63 - 1
@@ -159,6 +167,21 @@ class Store(abc.ABC):
         self, scope_key: str, since: datetime | None, limit: int
     ) -> list[tuple[str, int]]:
         """The most quoted speakers among the scope's articles submitted since a time."""
+
+    @abc.abstractmethod
+    async def scope_speakers(
+        self,
+        scope_key: str,
+        *,
+        since: datetime | None = None,
+        surnames: Sequence[str] | None = None,
+    ) -> list[SpeakerTally]:
+        """Every speaker quoted in the scope's articles (submitted since ``since``) with its
+        number of quotes there, in no particular order: what ``bot.speaker_identity`` links.
+
+        With ``surnames`` (``bot.store.keys.surname_key`` values), only the speakers stored
+        under one of them: an index lookup, not a pass over the scope's quotes.
+        """
 
     # Housekeeping.
     @abc.abstractmethod

@@ -27,7 +27,10 @@ def content_hash(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case-folded, accent-free text with one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = text.translate(_APOSTROPHES)
+    if text.isascii():
+        return text.casefold()  # nothing to decompose; linking a scope's names folds thousands
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
@@ -44,3 +47,16 @@ def plain(text: str) -> str:
 def name_key(name: str) -> str:
     """The key a speaker name or alias is stored and looked up by."""
     return plain(name)
+
+
+NAME_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+
+
+def surname_key(name: str) -> str:
+    """The key a speaker is found by when linking names across articles: the last word of its
+    name key, or the word before a suffix ("carl brandt jr" → "brandt"). The store computes
+    the same for every stored speaker (the ``surname_key`` column of migration 0007)."""
+    folded = name_key(name).split()
+    if len(folded) > 1 and folded[-1] in NAME_SUFFIXES:
+        folded.pop()
+    return folded[-1] if folded else ""

@@ -24,6 +24,7 @@ from bot.store.pg_writes import QUOTE_INDEX_LOCK, replace_quotes, save_article, 
 from bot.store.quote_queries import IN_SCOPE, QUOTE_COLUMNS, QUOTE_JOINS, QuoteQueries, quote_record
 from bot.store.records import QuoteRecord
 from bot.store.scope_queries import INSERT_SUBMISSION, ScopeQueries, submission_params
+from bot.store.speaker_queries import SpeakerQueries
 from bot.store.times import stamp
 
 PRUNE_LOCK = lock_key("briefbot:prune")
@@ -51,7 +52,9 @@ def _tsquery(terms: Sequence[str], joiner: str, *, last_is_prefix: bool = False)
     return joiner.join(parts)
 
 
-class PostgresStore(ArticleQueries, ScopeQueries, QuoteQueries, PostgresConnection, Store):
+class PostgresStore(
+    ArticleQueries, ScopeQueries, QuoteQueries, SpeakerQueries, PostgresConnection, Store
+):
     """The ``Store`` on a PostgreSQL database (``BRIEFBOT_DATABASE=postgresql://…``)."""
 
     async def save_analysis(

@@ -60,3 +60,13 @@ class Submission:
     url: str = ""
     """The canonical URL of the scope's latest submission by link; "" if only ever text or
     files. Never the article's own ``canonical_url``, which may be another scope's link."""
+
+
+@dataclass(frozen=True)
+class SpeakerTally:
+    """A speaker as quoted in one scope: the stored name, its kind and how many quotes."""
+
+    name: str
+    kind: str = "person"
+    """``person``, ``organization`` or ``unknown`` (``bot.models.SpeakerKind``)."""
+    quotes: int = 0

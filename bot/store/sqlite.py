@@ -2,7 +2,8 @@
 
 ``SqliteStore`` assembles the ``Store`` from one class per group of tables, each on the same
 connection (``sqlite_connection``, which explains the transactions and WAL): the analysis cache
-(``sqlite_articles``), the scopes (``sqlite_scopes``) and the quote index (``sqlite_quotes``).
+(``sqlite_articles``), the scopes (``sqlite_scopes``), the quote index (``sqlite_quotes``) and
+the speakers a scope quoted (``speaker_queries``, shared with PostgreSQL).
 What spans all of them, the counts and the pruning, lives here.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.store.base import Store
+from bot.store.speaker_queries import SpeakerQueries
 from bot.store.sqlite_articles import SqliteArticles
 from bot.store.sqlite_connection import stamp, unstamp
 from bot.store.sqlite_quotes import SqliteQuotes
@@ -19,8 +21,13 @@ from bot.store.sqlite_scopes import SqliteScopes
 __all__ = ["SqliteStore", "stamp", "unstamp"]
 
 
-class SqliteStore(SqliteArticles, SqliteScopes, SqliteQuotes, Store):
+class SqliteStore(SqliteArticles, SqliteScopes, SqliteQuotes, SpeakerQueries, Store):
     """The ``Store`` on one SQLite file (or ``:memory:`` for ``analyze --no-store``)."""
+
+    submitted_at_hint = "+"
+    """``+s.submitted_at`` keeps SQLite on the (scope_key, article_id) index when speakers are
+    looked up by surname: with the time range usable it reads the scope's whole submission
+    history for every quote."""
 
     async def stats(self, engine_version: str) -> dict[str, int | float]:
         counts: dict[str, int | float] = {}

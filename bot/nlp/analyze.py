@@ -17,6 +17,7 @@ from bot.models import ENGINE_VERSION, Analysis, Article
 from bot.nlp.clean import clean_text
 from bot.nlp.language import looks_english
 from bot.nlp.model import load_pipeline
+from bot.nlp.parse import parse, parse_many
 from bot.nlp.quotes import extract_quotes, select_key_quotes
 from bot.nlp.summarize import ALGORITHMS, rank_sentences, select_summary
 
@@ -93,7 +94,7 @@ def analyze(
     options = options or AnalysisOptions()
     article, text = prepare_text(article, options)
     nlp = nlp or load_pipeline()
-    return analyze_doc(article, nlp(text), options)
+    return analyze_doc(article, parse(nlp, text), options)
 
 
 def analyze_many(
@@ -112,7 +113,7 @@ def analyze_many(
         except InputError as error:
             prepared.append((article, error))
     texts = (text for _, text in prepared if isinstance(text, str))
-    docs = nlp.pipe(texts, batch_size=batch_size)
+    docs = parse_many(nlp, texts, batch_size=batch_size)
     for article, text in prepared:
         if isinstance(text, InputError):
             yield text

@@ -8,9 +8,10 @@ quotes are the speaker's, not the reporter's): "X said", "said X, the …", "acc
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SPEECH_VERBS = frozenset(
     """
@@ -176,7 +177,20 @@ def _across_paragraph(child: Token, verb: Token) -> bool:
     """Whether a paragraph break separates a word from its verb: the parser sometimes hangs a
     live-blog time stamp ("12:15 p.m.") on the first verb below it as a second subject."""
     start, end = sorted((child.i, verb.i))
-    return any("\n" in token.text for token in child.doc[start:end])
+    breaks = _line_breaks(child.doc)
+    return bisect_left(breaks, end) > bisect_left(breaks, start)
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """Indices of the tokens that hold a line break, found once per document: a verb can have
+    thousands of children, and rescanning the text between each of them and it is quadratic."""
+    breaks = doc.user_data.get(_LINE_BREAKS)
+    if breaks is None:
+        breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text]
+    return breaks
+
+
+_LINE_BREAKS = ("briefbot", "line_breaks")
 
 
 def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:

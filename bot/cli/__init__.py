@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 from bot.config import Settings
 from bot.errors import BriefbotError
+from bot.logs import QUIET_LEVEL, LogSetup
+from bot.logs import configure as configure_logs
 
 COMMAND_MODULES = (
     "bot.cli.analyze",
@@ -26,8 +28,8 @@ COMMAND_MODULES = (
     "bot.cli.discord_commands",
 )
 
-NOISY_LOGGERS = ("readability", "trafilatura", "htmldate", "courlan")
-"""Extraction libraries that log every page they find awkward: warnings and errors only."""
+BOT_COMMANDS = frozenset({"run"})
+"""Commands that run the bot, which logs at ``BRIEFBOT_LOG_LEVEL`` as a service does."""
 
 log = logging.getLogger("briefbot")
 
@@ -39,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summaries, key quotes and who said what, for news articles.",
     )
     parser.add_argument("--env-file", default=".env", help="settings file (default: .env)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log at BRIEFBOT_LOG_LEVEL, libraries too"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -57,13 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = Settings.load(env_file=args.env_file)
-        logging.basicConfig(
-            level=settings.log_level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            stream=sys.stderr,
-        )
-        for noisy in NOISY_LOGGERS:
-            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.root.level))
+        configure_logs(_log_setup(args, settings))
         if args.command is None:
             return _default_job(parser, settings)
         return int(args.handler(args, settings))
@@ -79,6 +78,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error %s", error_id)
         print(f"briefbot: something went wrong (error id {error_id}).", file=sys.stderr)
         return 70
+
+
+def _log_setup(args: argparse.Namespace, settings: Settings) -> LogSetup:
+    """A command prints one line for bad input: our errors only, unless ``--verbose``.
+
+    The bot logs at its level, discord.py's records included, as a service does.
+    """
+    level = logging.getLevelName(settings.log_level.upper())
+    if args.verbose:
+        return LogSetup(level, libraries=True)
+    if args.command in BOT_COMMANDS or (args.command is None and settings.discord_token):
+        return LogSetup(level, libraries=True)
+    return LogSetup(max(level, QUIET_LEVEL), libraries=False)
 
 
 def _default_job(parser: argparse.ArgumentParser, settings: Settings) -> int:

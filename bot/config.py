@@ -6,9 +6,10 @@ Discord token. The environment wins over ``.env`` so a deployment can override a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ def between(default: float, low: float, high: float) -> Any:
     Every number setting has one (``tests/test_config.py`` checks that): a value outside is
     refused at start with the setting's name, not discovered as a timeout or a crash later.
     """
-    return field(default=default, metadata={RANGE: (low, high)})
+    return dataclasses.field(default=default, metadata={RANGE: (low, high)})
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,6 @@ def test_prune_days_outside_a_century_is_a_config_error(days: str) -> None:
     assert "from 0 to 36,500" in refused.value.message
 
 
-
 NUMBER_SETTINGS = [f for f in fields(Settings) if f.type in ("int", "float", int, float)]
 
 

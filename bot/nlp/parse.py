@@ -64,11 +64,9 @@ def _cut(text: str, start: int, limit: int) -> int:
     """Where the piece from ``start`` ends: the last good break before ``limit``."""
     middle = start + (limit - start) // 2
     for pattern in (_PARAGRAPH_BREAK, _SENTENCE_BREAK, _SPACE):
-        last = None
-        for last in pattern.finditer(text, middle, limit):
-            pass
-        if last is not None:
-            return last.end()
+        ends = [match.end() for match in pattern.finditer(text, middle, limit)]
+        if ends:
+            return ends[-1]
     return limit
 
 

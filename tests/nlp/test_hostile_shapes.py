@@ -76,7 +76,9 @@ def test_an_ordinary_article_is_parsed_whole(nlp: Language) -> None:
 
 
 def test_rankers_compare_a_bounded_number_of_sentences(nlp: Language) -> None:
-    sentences = [f"The ferry number {n} left the harbour at noon today." for n in range(CANDIDATE_LIMIT + 20)]
+    sentences = [
+        f"The ferry number {n} left the harbour at noon today." for n in range(CANDIDATE_LIMIT + 20)
+    ]
     doc = parse(nlp, " ".join(sentences))
     ranked = rank_sentences(doc, limit=1_000)
     assert len(ranked) == CANDIDATE_LIMIT

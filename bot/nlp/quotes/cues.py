@@ -7,8 +7,8 @@ quotes are the speaker's, not the reporter's): "X said", "said X, the …", "acc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token

@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.analysis_cache import AnalysisCache, CacheAnswer
 from bot.config import MAX_DAYS, Settings
-from bot.errors import InputError, NotFoundError
+from bot.errors import InputError, NotFoundError, StoreError
 from bot.models import ENGINE_VERSION, Analysis, Article, Quote, Scope
 from bot.plain_text import shorten
 from bot.store import Store, open_store
@@ -315,6 +315,15 @@ class Service:
         return list(texts)[:limit]
 
     # Housekeeping.
+
+    async def check_database(self) -> None:
+        """Raise ``StoreError`` when the store's integrity check finds the database damaged."""
+        damage = await self.store.damage()
+        if damage is not None:
+            raise StoreError(
+                f"The database {self.settings.database} is corrupt (PRAGMA quick_check: "
+                f"{damage}). Restore a backup, or move it away to start a new one."
+            )
 
     async def cache_stats(self) -> dict[str, int | float]:
         """Stored rows and size, plus this process's hits, misses and shared analyses."""

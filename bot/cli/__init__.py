@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.errors import BriefbotError
 from bot.logs import QUIET_LEVEL, LogSetup
 from bot.logs import configure as configure_logs
+from bot.store.sqlite_open import query_error
 
 COMMAND_MODULES = (
     "bot.cli.analyze",
@@ -60,24 +61,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``briefbot`` and ``python -m bot``; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    database = "the database"
     try:
         settings = Settings.load(env_file=args.env_file)
+        database = settings.database
         configure_logs(_log_setup(args, settings))
         if args.command is None:
             return _default_job(parser, settings)
         return int(args.handler(args, settings))
     except BriefbotError as error:
-        print(f"briefbot: {error.message}", file=sys.stderr)
-        return error.exit_code
+        return _refuse(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception:
+    except Exception as error:
+        failure = query_error(database, error)  # a corrupt page or failing disk, on any query
+        if failure is not None:
+            return _refuse(failure)
         error_id = uuid.uuid4().hex[:8]
         log.exception("unexpected error %s", error_id)
         print(f"briefbot: something went wrong (error id {error_id}).", file=sys.stderr)
         return 70
+
+
+def _refuse(error: BriefbotError) -> int:
+    print(f"briefbot: {error.message}", file=sys.stderr)
+    return error.exit_code
 
 
 def _log_setup(args: argparse.Namespace, settings: Settings) -> LogSetup:

@@ -124,8 +124,10 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run_stats(settings: Settings) -> int:
     async with cli_service(settings) as service:
+        await service.check_database()
         stats = await service.cache_stats()
     print(f"database          {settings.database}")
+    print(f"{'integrity':<18}ok (PRAGMA quick_check)")
     for key in ("articles", "analyses", "stale_analyses", "quotes", "speakers", "submissions"):
         print(f"{key.replace('_', ' '):<18}{stats[key]:,}")
     print(f"{'size':<18}{stats['database_bytes'] / 1e6:,.2f} MB")

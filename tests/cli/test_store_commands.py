@@ -9,6 +9,7 @@ import pytest
 
 from tests.cli.conftest import Run
 from tests.store.articles import BIKE_LANES, LIBRARY
+from tests.store.damage import damage_pages
 
 
 @pytest.fixture
@@ -121,3 +122,39 @@ def test_numbers_out_of_range_are_refused_with_the_range(
     assert code == 2 and out == ""
     assert f"argument {option}: " in err and bounds in err
     assert "Traceback" not in err and "went wrong" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("sample",),
+        ("whosaid", "built it on water nobody was using"),
+        ("quotes", "--speaker", "Vasquez"),
+        ("speakers",),
+        ("cache", "stats"),
+    ],
+    ids=lambda command: command[0],
+)
+def test_a_corrupt_page_is_exit_5_with_one_line_on_every_query(
+    briefbot: Run, database: Path, command: tuple[str, ...]
+) -> None:
+    assert briefbot("sample")[0] == 0
+    damage_pages(database)
+    code, out, err = briefbot(*command)
+    assert code == 5, err
+    assert out == ""
+    assert err.startswith(f"briefbot: The database {database} is corrupt") or err.startswith(
+        f"briefbot: The database file {database} is corrupt"
+    )
+    assert err.count("\n") == 1
+
+
+def test_cache_stats_runs_the_integrity_check(briefbot: Run, database: Path) -> None:
+    assert briefbot("sample")[0] == 0
+    code, out, _ = briefbot("cache", "stats")
+    assert code == 0
+    assert "integrity         ok (PRAGMA quick_check)" in out
+    damage_pages(database, ("analyses_created",))  # an index the counts never read
+    code, out, err = briefbot("cache", "stats")
+    assert code == 5 and out == ""
+    assert "corrupt (PRAGMA quick_check: " in err

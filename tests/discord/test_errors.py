@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 import discord
 import pytest
 from discord import app_commands
 
+from bot.client import DATABASE_DOWN
+from bot.config import Settings
 from tests.discord.articles import ARTICLE
 from tests.discord.conftest import StartBot
 from tests.discord.harness import BotDriver
 from tests.discord.payloads import ALL_PERMISSIONS, option, slash_command
+from tests.store.damage import damage_pages
 
 
 def _private_message(driver: BotDriver, payload: dict) -> str:
@@ -137,3 +141,23 @@ async def test_an_unexpected_error_is_logged_with_context_and_an_id(
     assert record.exc_info[0] is ZeroDivisionError
     logged = caplog.text
     assert payload["token"] not in logged and "test-token" not in logged
+
+
+async def test_a_corrupt_database_gets_a_short_answer_and_one_log_record(
+    start_bot: StartBot, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = await start_bot()
+    await first.slash("summarize", option("text", ARTICLE))
+    await first.bot.close()
+    damage_pages(Path(settings.database))
+    driver = await start_bot()
+
+    with caplog.at_level(logging.ERROR, logger="bot.client"):
+        answers = [
+            _private_message(driver, await driver.slash("whosaid", option("quote", words)))
+            for words in ("the night buses run", "who pays for the buses")
+        ]
+
+    assert answers == [DATABASE_DOWN, DATABASE_DOWN]
+    logged = [r for r in caplog.records if r.name == "bot.client"]
+    assert len(logged) == 1 and "is corrupt" in logged[0].getMessage()

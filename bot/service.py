@@ -31,6 +31,12 @@ from bot.workers import WorkerPool
 log = logging.getLogger(__name__)
 
 SUGGESTION_CHARS = 100
+MAX_NAME_CHARS = 200
+"""The longest speaker name searched for: far past any real name with all its titles."""
+MAX_QUOTE_CHARS = 2_000
+"""The longest line "who said" looks up: a long paragraph of a quote."""
+ECHO_CHARS = 80
+"""How much of what the user typed a message repeats back."""
 """Discord's limit on an autocomplete choice; a fragment that long still finds its quote."""
 
 
@@ -279,7 +285,7 @@ class Service:
         self, scope: Scope, query: str = "", limit: int = 25
     ) -> list[tuple[int, str, str]]:
         """``(article_id, title, url)`` of the scope's latest articles, for autocomplete."""
-        return await self.store.recent_articles(scope.key, query.strip(), limit)
+        return await self.store.recent_articles(scope.key, query.strip()[:MAX_NAME_CHARS], limit)
 
     # Quotes.
 
@@ -287,11 +293,13 @@ class Service:
         """Who said a remembered line: the best matching quotes, or the closest misses."""
         if limit < 1:
             raise InputError("Ask for at least one answer.")
+        _refuse_longer(text, MAX_QUOTE_CHARS, "A line to look up")
         matches, near = await find_quotes(self.store, text, scope.key, limit)
         return WhoSaidAnswer(text, [_match(m) for m in matches], [_match(m) for m in near])
 
     async def quotes_by_speaker(self, name: str, scope: Scope, limit: int = 20) -> list[QuoteMatch]:
         """Every quote of the speaker known by ``name`` (or any alias), latest article first."""
+        _refuse_longer(name, MAX_NAME_CHARS, "A speaker's name")
         key = name_key(name)
         if not key:
             raise InputError("Give a speaker's name.")
@@ -306,7 +314,7 @@ class Service:
 
     async def suggest_quotes(self, scope: Scope, prefix: str, limit: int = 25) -> list[str]:
         """Quotes that start to match what the user typed so far (``/whosaid`` autocomplete)."""
-        typed = words(prefix)
+        typed = words(prefix[:MAX_QUOTE_CHARS])
         if typed:
             records = await self.store.search_quotes(typed, scope.key, limit, prefix=True)
         else:
@@ -396,3 +404,18 @@ __all__ = [
     "Submitter",
     "WhoSaidAnswer",
 ]
+
+
+def _refuse_longer(text: str, limit: int, what: str) -> None:
+    """Refuse a search string no real one is as long as, before it reaches SQL (SQLite refuses
+    a long LIKE pattern with an error, and a message would echo it whole)."""
+    if len(text) > limit:
+        raise InputError(
+            f"{what} can be at most {limit:,} characters; this one has {len(text):,} "
+            f"(“{echo(text)}”)."
+        )
+
+
+def echo(text: str) -> str:
+    """What the user typed, shortened for repeating it back in a message."""
+    return shorten(text, ECHO_CHARS)

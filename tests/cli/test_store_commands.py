@@ -158,3 +158,29 @@ def test_cache_stats_runs_the_integrity_check(briefbot: Run, database: Path) -> 
     code, out, err = briefbot("cache", "stats")
     assert code == 5 and out == ""
     assert "corrupt (PRAGMA quick_check: " in err
+
+
+@pytest.mark.parametrize("length", [201, 49_990, 50_001])
+def test_an_absurdly_long_speaker_name_is_refused_with_a_short_echo(
+    analysed: Run, length: int
+) -> None:
+    name = ("Vasquez " * (length // 8 + 1))[:length]
+    code, out, err = analysed("quotes", "--speaker", name)
+    assert code == 2 and out == ""
+    assert err.startswith("briefbot: A speaker's name can be at most 200 characters;")
+    assert f"this one has {length:,}" in err
+    assert err.count("\n") == 1 and len(err) < 300
+
+
+def test_an_absurdly_long_line_to_look_up_is_refused_with_a_short_echo(analysed: Run) -> None:
+    code, out, err = analysed("whosaid", "customers arrive by car " * 2_000)
+    assert code == 2 and out == ""
+    assert "A line to look up can be at most 2,000 characters" in err
+    assert err.count("\n") == 1 and len(err) < 300
+
+
+def test_a_long_name_nobody_has_is_echoed_shortened(analysed: Run) -> None:
+    code, _, err = analysed("quotes", "--speaker", "Someone Nobody Quoted " * 9)
+    assert code == 1
+    assert err.startswith("briefbot: No stored quotes by Someone Nobody Quoted")
+    assert "…" in err and len(err) < 120

@@ -29,8 +29,12 @@ _SPACE = re.compile(r"\s+")
 
 
 def parse(nlp: Language, text: str) -> Doc:
-    """Parse ``text`` in one piece, or in pieces joined back when it is very long."""
-    return next(parse_many(nlp, [text]))
+    """Parse ``text`` in one piece, or in pieces joined back when it is very long.
+
+    The pieces go through the pipeline one at a time: batched, they would cost the memory of
+    parsing the whole text at once.
+    """
+    return next(parse_many(nlp, [text], batch_size=1))
 
 
 def parse_many(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:

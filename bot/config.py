@@ -51,10 +51,10 @@ class Settings:
     """0 runs jobs in a thread of the bot's own process (tests): the time limit cannot kill it."""
     worker_queue: int = between(16, 1, 10_000)
     analysis_timeout: float = between(60.0, 1, 3_600)
-    max_text_chars: int = between(200_000, 1_000, MAX_TEXT_CHARS)
+    max_text_chars: int = between(200_000, 100, MAX_TEXT_CHARS)
     dev_guild_id: int = between(0, 0, 2**63 - 1)
     # Link fetching (issue: links); loopback is for tests only.
-    fetch_max_bytes: int = between(5_000_000, 10_000, 100_000_000)
+    fetch_max_bytes: int = between(5_000_000, 1_000, 100_000_000)
     fetch_connect_timeout: float = between(5.0, 0.1, 300)
     fetch_read_timeout: float = between(10.0, 0.1, 300)
     fetch_total_timeout: float = between(20.0, 0.1, 600)

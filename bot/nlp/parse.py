@@ -1,10 +1,11 @@
 """The one parse an article gets: bounded in memory, with sentences found in constant time.
 
-spaCy's memory grows with the length of the text it parses at once, and a pasted wall of text
-may be 200,000 characters long: such a text is parsed in pieces of at most ``PIECE_CHARS``,
-cut at paragraph breaks where possible, and the pieces are joined back into one ``Doc`` whose
-text is exactly the input. Texts up to ``WHOLE_PARSE_CHARS`` (every ordinary article) are parsed
-whole, so their analysis is the same as it always was.
+spaCy's memory grows with the number of tokens it parses at once (about 17 KiB a token), and a
+pasted wall of text may be 200,000 characters of quote marks: such a text is parsed in pieces
+of about ``PIECE_TOKENS`` tokens, cut at paragraph breaks where possible, and the pieces are
+joined back into one ``Doc`` whose text is exactly the input. Texts up to ``WHOLE_PARSE_CHARS``
+and ``WHOLE_PARSE_TOKENS`` (every ordinary article) are parsed whole, so their analysis is the
+same as it always was.
 
 ``token.sent`` walks the document to the sentence's edges on every call, which is quadratic in
 a long sentence asked about many times; ``index_sentences`` answers it from a table instead.
@@ -20,8 +21,11 @@ from spacy.tokens import Doc, Span, Token
 
 WHOLE_PARSE_CHARS = 50_000
 """Longer than almost any news article (about 8,000 words): these are parsed in one piece."""
+WHOLE_PARSE_TOKENS = 15_000
+"""About 12,000 words of prose; as many quote marks take a tenth of the characters."""
+PIECE_TOKENS = 6_000
 PIECE_CHARS = 20_000
-"""The most characters parsed at once in a longer text."""
+"""The most characters parsed at once in a longer text (fewer where tokens are dense)."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？؟।]\s+")
@@ -51,17 +55,28 @@ def split_for_parsing(text: str) -> list[str]:
 
     A piece ends after a paragraph break if one falls in its second half, else after a
     sentence end, else at a space, else wherever the limit falls (a 20,000-character word).
+    Pieces are shorter where tokens are dense (thousands of quote marks).
     """
-    if len(text) <= WHOLE_PARSE_CHARS:
+    tokens = _estimated_tokens(text)
+    if len(text) <= WHOLE_PARSE_CHARS and tokens <= WHOLE_PARSE_TOKENS:
         return [text]
+    size = max(1_000, min(PIECE_CHARS, PIECE_TOKENS * len(text) // max(tokens, 1)))
     pieces = []
     start = 0
-    while len(text) - start > PIECE_CHARS:
-        end = _cut(text, start, start + PIECE_CHARS)
+    while len(text) - start > size:
+        end = _cut(text, start, start + size)
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])
     return pieces
+
+
+def _estimated_tokens(text: str) -> int:
+    """About as many tokens as spaCy makes: words, and each punctuation mark on its own."""
+    return sum(1 for _ in _TOKEN.finditer(text))
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _cut(text: str, start: int, limit: int) -> int:

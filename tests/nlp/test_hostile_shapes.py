@@ -67,6 +67,13 @@ def test_a_very_long_text_is_parsed_in_pieces_that_join_back_exactly(nlp: Langua
     assert token.sent.start <= token.i < token.sent.end
 
 
+def test_text_dense_with_marks_is_parsed_in_smaller_pieces() -> None:
+    text = "Mayor Ana Ruiz said " + " ".join(["“yes”"] * 6_000) + " and left the hall."
+    assert len(text) < 50_000
+    pieces = split_for_parsing(text)
+    assert len(pieces) >= 3 and "".join(pieces) == text
+
+
 def test_an_ordinary_article_is_parsed_whole(nlp: Language) -> None:
     text = "The ferry left the harbour at noon.\n\nNobody on the pier waved at it."
     assert split_for_parsing(text) == [text]

@@ -18,17 +18,26 @@ QUIET_LEVEL = logging.ERROR
 """A terminal command without ``--verbose`` logs only errors (a bug's error id)."""
 
 
+SILENT = logging.CRITICAL + 1
+
+
 @dataclass(frozen=True)
 class LogSetup:
-    """What to log: the level, and whether other libraries' records are shown at all."""
+    """What to log: our records from ``level`` up, other libraries' from ``library_level`` up
+    (``SILENT``: none at all)."""
 
     level: int = logging.INFO
-    libraries: bool = False
+    library_level: int = SILENT
 
 
-class _OwnRecords(logging.Filter):
+class _LibraryLevel(logging.Filter):
+    def __init__(self, level: int) -> None:
+        super().__init__()
+        self.level = level
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.name.split(".", 1)[0] in OWN_LOGGERS
+        own = record.name.split(".", 1)[0] in OWN_LOGGERS
+        return own or record.levelno >= self.level
 
 
 _current = LogSetup()
@@ -45,8 +54,7 @@ def configure(setup: LogSetup) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.briefbot = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter(FORMAT))
-    if not setup.libraries:
-        handler.addFilter(_OwnRecords())
+    handler.addFilter(_LibraryLevel(setup.library_level))
     handler.setLevel(setup.level)
     root.addHandler(handler)
     root.setLevel(min(root.getEffectiveLevel(), setup.level))

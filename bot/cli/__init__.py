@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from bot.config import Settings
 from bot.errors import BriefbotError
-from bot.logs import QUIET_LEVEL, LogSetup
+from bot.logs import QUIET_LEVEL, SILENT, LogSetup
 from bot.logs import configure as configure_logs
 from bot.store.sqlite_open import query_error
 
@@ -93,14 +93,15 @@ def _refuse(error: BriefbotError) -> int:
 def _log_setup(args: argparse.Namespace, settings: Settings) -> LogSetup:
     """A command prints one line for bad input: our errors only, unless ``--verbose``.
 
-    The bot logs at its level, discord.py's records included, as a service does.
+    The bot logs at its level as a service does, with the libraries' warnings and errors
+    (discord.py's rate limits, a gateway that drops).
     """
     level = logging.getLevelName(settings.log_level.upper())
     if args.verbose:
-        return LogSetup(level, libraries=True)
+        return LogSetup(level, library_level=level)
     if args.command in BOT_COMMANDS or (args.command is None and settings.discord_token):
-        return LogSetup(level, libraries=True)
-    return LogSetup(max(level, QUIET_LEVEL), libraries=False)
+        return LogSetup(level, library_level=max(level, logging.WARNING))
+    return LogSetup(max(level, QUIET_LEVEL), library_level=SILENT)
 
 
 def _default_job(parser: argparse.ArgumentParser, settings: Settings) -> int:

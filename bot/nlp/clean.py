@@ -81,13 +81,13 @@ def _split_block(block: str) -> list[str]:
     lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
     lines = [line for line in lines if line]
     wrap_width = max((len(line) for line in lines), default=0)
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []  # lines joined once at the end: joining as we go is quadratic
     for previous, line in zip(["", *lines], lines, strict=False):
         if paragraphs and _is_soft_wrap(previous, line, wrap_width):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
-    return paragraphs
+            paragraphs.append([line])
+    return [" ".join(paragraph) for paragraph in paragraphs]
 
 
 def _is_soft_wrap(previous: str, line: str, wrap_width: int) -> bool:

@@ -27,6 +27,9 @@ from bot.nlp.quotes.trailing import trailing_cue
 CUE_REACH = 150
 """Tokens on either side of a quote (and levels up its parse) searched for its cue: more than
 any real sentence needs, and a bound on the work a sentence of thousands of quotes makes."""
+QUOTE_REACH = 50
+"""Earlier quotes of a paragraph a quote may share a speaker with: past a run of unattributed
+quotes this long (no paragraph of prose has one), looking further back is quadratic."""
 _NOUN_CUE_PENALTY = 8
 """Tokens a noun cue ("in a statement") counts as farther away than a verb cue."""
 
@@ -192,7 +195,7 @@ def _previous_in_paragraph(
     layout: DocLayout, index: int, earlier: list[Attribution | None], p_start: int
 ) -> Attribution | None:
     """“A,” X said. “B.”: B shares the speaker of A."""
-    for back in range(index - 1, -1, -1):
+    for back in range(index - 1, max(-1, index - 1 - QUOTE_REACH), -1):
         if layout.spans[back].open_at < p_start:
             break
         if earlier[back] is not None:

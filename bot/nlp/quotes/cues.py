@@ -211,8 +211,10 @@ def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
 
 
 def _verb_first(verb: Token) -> bool:
-    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_space]
-    return not before or before[-1].is_punct
+    """Read back from the verb, not forward from its sentence's start (which may be far)."""
+    doc, start = verb.doc, verb.sent.start
+    before = next((doc[i] for i in range(verb.i - 1, start - 1, -1) if not doc[i].is_space), None)
+    return before is None or before.is_punct
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -13,7 +13,9 @@ from spacy.language import Language
 
 from bot.models import Article
 from bot.nlp.analyze import AnalysisOptions, analyze_doc, prepare_text
+from bot.nlp.clean import clean_text
 from bot.nlp.parse import PIECE_CHARS, parse, split_for_parsing
+from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.summarize import CANDIDATE_LIMIT, rank_sentences
 from bot.nlp.summarize.news import _speech_share
 
@@ -89,3 +91,26 @@ def test_rankers_compare_a_bounded_number_of_sentences(nlp: Language) -> None:
     doc = parse(nlp, " ".join(sentences))
     ranked = rank_sentences(doc, limit=1_000)
     assert len(ranked) == CANDIDATE_LIMIT
+
+
+def test_quote_marks_among_thousands_of_tags_are_found_in_linear_time() -> None:
+    text = "He said " + " ".join(['<b class="x">“yes”</b>'] * 8_000)
+    started = time.perf_counter()
+    assert len(find_quoted_spans(text)) == 8_000
+    assert time.perf_counter() - started < 5
+
+
+def test_thousands_of_soft_wrapped_lines_are_joined_in_linear_time() -> None:
+    text = "\n".join(["and the council met again to talk it over"] * 25_000)
+    started = time.perf_counter()
+    assert clean_text(text).count("\n") == 0
+    assert time.perf_counter() - started < 5
+
+
+def test_thousands_of_they_said_in_one_sentence_are_resolved_in_linear_time(
+    nlp: Language,
+) -> None:
+    text = "The union met on Monday. " + " ".join(["“Yes,” they said,"] * 2_000) + " and left."
+    seconds, quotes = _after_parse_seconds(nlp, text)
+    assert quotes == 2_000
+    assert seconds < 6

@@ -107,7 +107,18 @@ def median_seconds(work: Callable[[], object], repeats: int) -> float:
 
 
 def peak_rss_mib() -> float:
-    """Peak resident set size of this process (Linux reports KiB, macOS bytes)."""
+    """Peak resident set size of this process (Linux reports KiB, macOS bytes).
+
+    On Linux the high-water mark of this program's own memory (``VmHWM``): ``ru_maxrss``
+    survives ``exec`` and would report the parent's peak for a child started by this benchmark.
+    """
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        status = ""
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 

@@ -44,8 +44,8 @@ def _warm_worker(model: str, log_setup: LogSetup) -> None:
 class WorkerPool:
     """A supervised pool of worker processes with a bounded queue and a per-job time limit.
 
-    ``workers=0`` runs jobs in one background thread of this process instead: for the CLI,
-    where a single command owns the whole process and starting spaCy twice would only cost time.
+    ``workers=0`` runs jobs in one background thread of this process instead, for tests: a
+    thread cannot be killed, so there the time limit only stops the waiting, not the work.
     """
 
     def __init__(

@@ -159,5 +159,5 @@ async def test_a_corrupt_database_gets_a_short_answer_and_one_log_record(
         ]
 
     assert answers == [DATABASE_DOWN, DATABASE_DOWN]
-    logged = [r for r in caplog.records if r.name == "bot.client"]
+    logged = [r for r in caplog.records if r.name == "bot.client" and r.levelno >= logging.ERROR]
     assert len(logged) == 1 and "is corrupt" in logged[0].getMessage()

@@ -41,6 +41,7 @@ from bot.config import Settings
 from bot.errors import BriefbotError
 from bot.render import NO_MENTIONS, notice, permission_names
 from bot.service import Service
+from bot.store.sqlite_open import query_error
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +181,10 @@ def describe_error(interaction: discord.Interaction, error: BaseException) -> st
         error = error.original
     if isinstance(error, BriefbotError):
         return error.message
+    failure = query_error(getattr(interaction.client, "settings", Settings()).database, error)
+    if failure is not None:
+        _log_database_failure_once(failure, error)
+        return DATABASE_DOWN
     if isinstance(error, app_commands.CommandOnCooldown):
         wait = math.ceil(error.retry_after)
         return f"Slow down a little: you can use this command again in {wait} s."
@@ -202,6 +207,19 @@ def describe_error(interaction: discord.Interaction, error: BaseException) -> st
         exc_info=(type(error), error, error.__traceback__),
     )
     return f"Sorry, something went wrong on my side (error id `{error_id}`)."
+
+
+DATABASE_DOWN = "My database cannot be read right now; the bot's operator has been told."
+_database_failures: set[str] = set()
+
+
+def _log_database_failure_once(failure: BriefbotError, error: BaseException) -> None:
+    """A corrupt page fails every query that touches it: the operator needs it in the log once,
+    not once per user who asked."""
+    if failure.message in _database_failures:
+        return
+    _database_failures.add(failure.message)
+    log.error("%s", failure.message, exc_info=(type(error), error, error.__traceback__))
 
 
 def interaction_context(interaction: discord.Interaction) -> str:

@@ -6,6 +6,7 @@ Discord token. The environment wins over ``.env`` so a deployment can override a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -22,6 +23,19 @@ MAX_SHARDS = 10_000
 """Far above any bot's shard count; guards against a typo starting thousands of sockets."""
 MAX_DAYS = 36_500
 """The longest look-back any setting or option takes: a century, well inside the calendar."""
+MAX_TEXT_CHARS = 500_000
+"""The most ``BRIEFBOT_MAX_TEXT_CHARS`` may allow: the engine's memory bound is measured at
+200,000 characters (the default), and grows with the text."""
+RANGE = "range"
+
+
+def between(default: float, low: float, high: float) -> Any:
+    """A number setting with its default and the values it accepts, ``low`` to ``high``.
+
+    Every number setting has one (``tests/test_config.py`` checks that): a value outside is
+    refused at start with the setting's name, not discovered as a timeout or a crash later.
+    """
+    return dataclasses.field(default=default, metadata={RANGE: (low, high)})
 
 
 @dataclass(frozen=True)
@@ -31,35 +45,36 @@ class Settings:
     discord_token: str = ""
     database: str = "briefbot.db"
     spacy_model: str = "en_core_web_sm"
-    summary_sentences: int = 3
-    summary_words: int = 90
+    summary_sentences: int = between(3, 1, 10)
+    summary_words: int = between(90, 10, 1_000)
     algorithm: str = "news"
     log_level: str = "INFO"
-    workers: int = 2
-    worker_queue: int = 16
-    analysis_timeout: float = 60.0
-    max_text_chars: int = 200_000
-    dev_guild_id: int = 0
+    workers: int = between(2, 0, 64)
+    """0 runs jobs in a thread of the bot's own process (tests): the time limit cannot kill it."""
+    worker_queue: int = between(16, 1, 10_000)
+    analysis_timeout: float = between(60.0, 1, 3_600)
+    max_text_chars: int = between(200_000, 100, MAX_TEXT_CHARS)
+    dev_guild_id: int = between(0, 0, 2**63 - 1)
     # Link fetching (issue: links); loopback is for tests only.
-    fetch_max_bytes: int = 5_000_000
-    fetch_connect_timeout: float = 5.0
-    fetch_read_timeout: float = 10.0
-    fetch_total_timeout: float = 20.0
-    fetch_max_redirects: int = 5
-    fetch_concurrency: int = 8
-    fetch_per_user: int = 2
+    fetch_max_bytes: int = between(5_000_000, 1_000, 100_000_000)
+    fetch_connect_timeout: float = between(5.0, 0.1, 300)
+    fetch_read_timeout: float = between(10.0, 0.1, 300)
+    fetch_total_timeout: float = between(20.0, 0.1, 600)
+    fetch_max_redirects: int = between(5, 0, 20)
+    fetch_concurrency: int = between(8, 1, 1_000)
+    fetch_per_user: int = between(2, 1, 100)
     fetch_allow_loopback: bool = False
     user_agent: str = "Briefbot/0.1 (+https://github.com/briefbot; news summary bot)"
-    pdf_max_pages: int = 50
+    pdf_max_pages: int = between(50, 1, 1_000)
     # Discord manners.
-    cooldown_seconds: float = 20.0
-    cooldown_uses: int = 3
+    cooldown_seconds: float = between(20.0, 0, 86_400)
+    cooldown_uses: int = between(3, 1, 1_000)
     # Cache and briefings.
-    prune_days: int = 0
-    briefing_grace_minutes: int = 120
-    feed_poll_minutes: int = 30
+    prune_days: int = between(0, 0, MAX_DAYS)
+    briefing_grace_minutes: int = between(120, 0, 10_080)
+    feed_poll_minutes: int = between(30, 1, 10_080)
     # Running at scale: this process's gateway shards (0 = one process, discord.py's choice).
-    shard_count: int = 0
+    shard_count: int = between(0, 0, MAX_SHARDS)
     shard_ids: str = ""
 
     @property
@@ -83,23 +98,27 @@ class Settings:
             key = "DISCORD_TOKEN" if field.name == "discord_token" else PREFIX + field.name.upper()
             if key in values and values[key] != "":
                 kwargs[field.name] = _convert(key, values[key], field.type)
+                _check_range(key, values[key], kwargs[field.name], field.metadata.get(RANGE))
         if "log_level" in kwargs:
             kwargs["log_level"] = _log_level(PREFIX + "LOG_LEVEL", kwargs["log_level"])
-        if not 0 <= kwargs.get("prune_days", 0) <= MAX_DAYS:
-            raise ConfigError(
-                f"{PREFIX}PRUNE_DAYS={kwargs['prune_days']} must be a number of days "
-                f"from 0 to {MAX_DAYS:,} (0 never prunes)."
-            )
         _check_shards(kwargs.get("shard_count", 0), kwargs.get("shard_ids", ""))
         return cls(**kwargs)
 
 
-def _check_shards(count: int, ids: str) -> None:
-    """Refuse shard settings that would leave guilds without a process, with what to set."""
-    if not 0 <= count <= MAX_SHARDS:
+def _check_range(key: str, raw: str, value: Any, bounds: tuple[float, float] | None) -> None:
+    """Refuse a number outside its setting's range, naming the setting and the range."""
+    if bounds is None:
+        return
+    low, high = bounds
+    if not low <= value <= high:
         raise ConfigError(
-            f"{PREFIX}SHARD_COUNT={count} must be from 1 to {MAX_SHARDS:,} (or 0: not sharded)."
+            f"{key}={raw.strip()!r} is out of range; use a number from {low:,} to {high:,}."
         )
+
+
+def _check_shards(count: int, ids: str) -> None:
+    """Refuse shard ids that would leave guilds without a process, with what to set (the
+    count's own range is checked with every other number)."""
     if not ids.strip():
         return
     if count == 0:
@@ -155,7 +174,10 @@ def _convert(key: str, raw: str, kind: Any) -> Any:
         if kind_name == "int":
             return int(raw)
         if kind_name == "float":
-            return float(raw)
+            number = float(raw)
+            if number != number:  # NaN passes every comparison, so no range could refuse it
+                raise ValueError(raw)
+            return number
     except ValueError:
         raise ConfigError(f"{key}={raw!r} is not a valid {kind_name}.") from None
     return raw

@@ -7,11 +7,14 @@ cache). Discord embeds are rendered elsewhere (``bot/render.py``); this is the C
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
+from bot.inert_text import safe
 from bot.listed_quotes import unattributed_quotes
 from bot.models import Analysis, Quote
+from bot.plain_text import one_line
 
 WIDTH = 88
 
@@ -100,27 +103,44 @@ def render_text(analysis: Analysis, footer: DigestFooter | None = None) -> str:
 
 
 def render_markdown(analysis: Analysis, footer: DigestFooter | None = None) -> str:
-    """The digest as Markdown, to paste into a chat, a wiki or an email."""
+    """The digest as Markdown, to paste into a chat, a wiki or an email.
+
+    Every piece of the article (title, byline, summary, quotes, names) goes through ``safe``:
+    pasted into Discord, an article's "@everyone" must not ping nor its "[x](…)" link.
+    """
     footer = footer or DigestFooter()
-    lines = [f"# {analysis.title or 'Untitled'}"]
+    lines = [f"# {_inert(analysis.title) or 'Untitled'}"]
     if analysis.byline or analysis.published or analysis.url:
-        parts = [f"By {analysis.byline}" if analysis.byline else "", analysis.published]
+        by = f"By {_inert(analysis.byline)}" if analysis.byline else ""
+        parts = [by, _inert(analysis.published)]
         if analysis.url:
-            parts.append(f"<{analysis.url}>")
+            parts.append(_address(analysis.url))
         lines += ["", "*" + " · ".join(p for p in parts if p) + "*"]
     lines += ["", "## Summary", ""]
-    lines += [" ".join(s.text.strip() for s in analysis.summary) or "_No summary._"]
+    lines += [" ".join(_inert(s.text) for s in analysis.summary) or "_No summary._"]
     key = [analysis.quotes[i] for i in analysis.key_quotes if 0 <= i < len(analysis.quotes)]
     if key:
         lines += ["", "## Key quotes"]
         for quote in key:
             speaker = _speaker_line(quote.speaker, _role_of(analysis, quote.speaker))
-            lines += ["", f"> {_quoted(quote)}", f"> — **{speaker}**"]
+            lines += ["", f"> {_inert(_quoted(quote))}", f"> — **{_inert(speaker)}**"]
     if analysis.quotes:
         lines += ["", "## Who said what"]
         for name, role, quotes in _groups(analysis):
             heading = f"{name} ({role})" if name and role else name or "Unattributed"
-            lines += ["", f"### {heading}", ""]
-            lines += [f"- {_quoted(quote)}" for quote in quotes]
+            lines += ["", f"### {_inert(heading)}", ""]
+            lines += [f"- {_inert(_quoted(quote))}" for quote in quotes]
     lines += ["", "---", "", f"*{_footer(analysis, footer)}*"]
     return "\n".join(lines)
+
+
+def _inert(text: str) -> str:
+    return safe(one_line(text))
+
+
+_PLAIN_ADDRESS = re.compile(r"https?://[^\s<>]+")
+
+
+def _address(url: str) -> str:
+    """A link as ``<…>`` (no preview, never markup) when it is one plain address."""
+    return f"<{url}>" if _PLAIN_ADDRESS.fullmatch(url) else _inert(url)

@@ -19,7 +19,7 @@ from typing import Any
 
 from bot.analysis_cache import AnalysisCache, CacheAnswer
 from bot.config import MAX_DAYS, Settings
-from bot.errors import InputError, NotFoundError
+from bot.errors import InputError, NotFoundError, StoreError
 from bot.linked_speakers import (
     identities_for,
     most_quoted,
@@ -41,6 +41,12 @@ ARTICLE_CANDIDATES = 200
 """Articles containing the longest typed word, filtered by the other words (autocomplete)."""
 
 SUGGESTION_CHARS = 100
+MAX_NAME_CHARS = 200
+"""The longest speaker name searched for: far past any real name with all its titles."""
+MAX_QUOTE_CHARS = 2_000
+"""The longest line "who said" looks up: a long paragraph of a quote."""
+ECHO_CHARS = 80
+"""How much of what the user typed a message repeats back."""
 """Discord's limit on an autocomplete choice; a fragment that long still finds its quote."""
 
 
@@ -300,9 +306,10 @@ class Service:
         Several typed words match in any order ("flood Riverton" finds "Riverton braces for
         flood"): the longest narrows the search, and every one must be in the title or link.
         """
+        query = query.strip()[:MAX_NAME_CHARS]
         typed = words(query)
         if len(typed) < 2:
-            return await self.store.recent_articles(scope.key, query.strip(), limit)
+            return await self.store.recent_articles(scope.key, query, limit)
         found = await self.store.recent_articles(scope.key, max(typed, key=len), ARTICLE_CANDIDATES)
         return [a for a in found if all(w in plain(f"{a[1]} {a[2]}") for w in typed)][:limit]
 
@@ -312,6 +319,7 @@ class Service:
         """Who said a remembered line: the best matching quotes, or the closest misses."""
         if limit < 1:
             raise InputError("Ask for at least one answer.")
+        _refuse_longer(text, MAX_QUOTE_CHARS, "A line to look up")
         matches, near = await find_quotes(self.store, text, scope.key, limit)
         people = await identities_for(
             self.store, scope.key, (m.record.speaker for m in matches + near)
@@ -325,6 +333,7 @@ class Service:
     async def quotes_by_speaker(self, name: str, scope: Scope, limit: int = 20) -> list[QuoteMatch]:
         """Every quote of the speaker known by ``name`` (or any alias, or another name the
         scope's articles gave the same person), latest article first."""
+        _refuse_longer(name, MAX_NAME_CHARS, "A speaker's name")
         if not name_key(name):
             raise InputError("Give a speaker's name.")
         records, people = await quotes_of_person(self.store, name, scope.key, limit)
@@ -344,7 +353,7 @@ class Service:
 
     async def suggest_quotes(self, scope: Scope, prefix: str, limit: int = 25) -> list[str]:
         """Quotes that start to match what the user typed so far (``/whosaid`` autocomplete)."""
-        typed = words(prefix)
+        typed = words(prefix[:MAX_QUOTE_CHARS])
         if typed:
             records = await self.store.search_quotes(typed, scope.key, limit, prefix=True)
         else:
@@ -353,6 +362,15 @@ class Service:
         return list(texts)[:limit]
 
     # Housekeeping.
+
+    async def check_database(self) -> None:
+        """Raise ``StoreError`` when the store's integrity check finds the database damaged."""
+        damage = await self.store.damage()
+        if damage is not None:
+            raise StoreError(
+                f"The database {self.settings.database} is corrupt (PRAGMA quick_check: "
+                f"{damage}). Restore a backup, or move it away to start a new one."
+            )
 
     async def cache_stats(self) -> dict[str, int | float]:
         """Stored rows and size, plus this process's hits, misses and shared analyses."""
@@ -426,3 +444,18 @@ __all__ = [
     "Submitter",
     "WhoSaidAnswer",
 ]
+
+
+def _refuse_longer(text: str, limit: int, what: str) -> None:
+    """Refuse a search string no real one is as long as, before it reaches SQL (SQLite refuses
+    a long LIKE pattern with an error, and a message would echo it whole)."""
+    if len(text) > limit:
+        raise InputError(
+            f"{what} can be at most {limit:,} characters; this one has {len(text):,} "
+            f"(“{echo(text)}”)."
+        )
+
+
+def echo(text: str) -> str:
+    """What the user typed, shortened for repeating it back in a message."""
+    return shorten(text, ECHO_CHARS)

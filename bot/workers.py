@@ -18,18 +18,23 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from bot.errors import AnalysisFailedError, BusyError
+from bot.logs import LogSetup
+from bot.logs import configure as configure_logs
+from bot.logs import current as current_logs
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-def _warm_worker(model: str) -> None:
-    """Worker initializer: ignore Ctrl-C (the parent handles it) and load what jobs need once.
+def _warm_worker(model: str, log_setup: LogSetup) -> None:
+    """Worker initializer: ignore Ctrl-C (the parent handles it), log as the parent does, and
+    load what jobs need once.
 
     An empty ``model`` skips the load, for pools that run no NLP.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    configure_logs(log_setup)
     if model:
         from bot.jobs import prepare_worker
 
@@ -39,8 +44,8 @@ def _warm_worker(model: str) -> None:
 class WorkerPool:
     """A supervised pool of worker processes with a bounded queue and a per-job time limit.
 
-    ``workers=0`` runs jobs in one background thread of this process instead: for the CLI,
-    where a single command owns the whole process and starting spaCy twice would only cost time.
+    ``workers=0`` runs jobs in one background thread of this process instead, for tests: a
+    thread cannot be killed, so there the time limit only stops the waiting, not the work.
     """
 
     def __init__(
@@ -73,7 +78,7 @@ class WorkerPool:
             max_workers=workers or self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_warm_worker,
-            initargs=(self.model,),
+            initargs=(self.model, current_logs()),
         )
 
     async def run(self, job: Callable[..., T], *args: Any) -> T:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import Field, fields
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bot.config import Settings
+from bot.config import PREFIX, RANGE, Settings
 from bot.errors import ConfigError
 
 
@@ -36,8 +38,6 @@ def test_boolean_spellings() -> None:
 
 
 def test_env_example_documents_every_setting() -> None:
-    from dataclasses import fields
-
     example = (Path(__file__).parent.parent / ".env.example").read_text()
     keys = {
         line.split("=", 1)[0] for line in example.splitlines() if "=" in line and line[0] != "#"
@@ -76,3 +76,28 @@ def test_prune_days_outside_a_century_is_a_config_error(days: str) -> None:
     with pytest.raises(ConfigError, match="BRIEFBOT_PRUNE_DAYS") as refused:
         Settings.load(env={"BRIEFBOT_PRUNE_DAYS": days}, env_file=None)
     assert "from 0 to 36,500" in refused.value.message
+
+
+NUMBER_SETTINGS = [f for f in fields(Settings) if f.type in ("int", "float", int, float)]
+
+
+def test_every_number_setting_has_a_range_that_holds_its_default() -> None:
+    for setting in NUMBER_SETTINGS:
+        low, high = setting.metadata[RANGE]
+        assert low <= setting.default <= high, setting.name
+
+
+@pytest.mark.parametrize("setting", NUMBER_SETTINGS, ids=lambda f: f.name)
+def test_a_number_setting_outside_its_range_is_refused_by_name(setting: Field[Any]) -> None:
+    key = PREFIX + setting.name.upper()
+    low, high = setting.metadata[RANGE]
+    for outside in (low - 1, high + 1):
+        with pytest.raises(ConfigError, match=f"{key}=.* out of range") as refused:
+            Settings.load(env={key: str(outside)}, env_file=None)
+        assert refused.value.exit_code == 6
+    assert getattr(Settings.load(env={key: str(high)}, env_file=None), setting.name) == high
+
+
+def test_a_number_that_is_not_a_number_is_refused() -> None:
+    with pytest.raises(ConfigError, match="BRIEFBOT_ANALYSIS_TIMEOUT"):
+        Settings.load(env={"BRIEFBOT_ANALYSIS_TIMEOUT": "nan"}, env_file=None)

@@ -17,6 +17,9 @@ from collections.abc import Sequence
 
 from bot.config import Settings
 from bot.errors import BriefbotError
+from bot.logs import QUIET_LEVEL, SILENT, LogSetup
+from bot.logs import configure as configure_logs
+from bot.store.sqlite_open import query_error
 
 COMMAND_MODULES = (
     "bot.cli.analyze",
@@ -27,8 +30,8 @@ COMMAND_MODULES = (
     "bot.cli.discord_commands",
 )
 
-NOISY_LOGGERS = ("readability", "trafilatura", "htmldate", "courlan")
-"""Extraction libraries that log every page they find awkward: warnings and errors only."""
+BOT_COMMANDS = frozenset({"run"})
+"""Commands that run the bot, which logs at ``BRIEFBOT_LOG_LEVEL`` as a service does."""
 
 log = logging.getLogger("briefbot")
 
@@ -40,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summaries, key quotes and who said what, for news articles.",
     )
     parser.add_argument("--env-file", default=".env", help="settings file (default: .env)")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log at BRIEFBOT_LOG_LEVEL, libraries too"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -56,30 +62,47 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``briefbot`` and ``python -m bot``; returns the process exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    database = "the database"
     try:
         settings = Settings.load(env_file=args.env_file)
-        logging.basicConfig(
-            level=settings.log_level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            stream=sys.stderr,
-        )
-        for noisy in NOISY_LOGGERS:
-            logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.root.level))
+        database = settings.database
+        configure_logs(_log_setup(args, settings))
         if args.command is None:
             return _default_job(parser, settings)
         return int(args.handler(args, settings))
     except BriefbotError as error:
-        print(f"briefbot: {error.message}", file=sys.stderr)
-        return error.exit_code
+        return _refuse(error)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception:
+    except Exception as error:
+        failure = query_error(database, error)  # a corrupt page or failing disk, on any query
+        if failure is not None:
+            return _refuse(failure)
         error_id = uuid.uuid4().hex[:8]
         log.exception("unexpected error %s", error_id)
         print(f"briefbot: something went wrong (error id {error_id}).", file=sys.stderr)
         return 70
+
+
+def _refuse(error: BriefbotError) -> int:
+    print(f"briefbot: {error.message}", file=sys.stderr)
+    return error.exit_code
+
+
+def _log_setup(args: argparse.Namespace, settings: Settings) -> LogSetup:
+    """A command prints one line for bad input: our errors only, unless ``--verbose``.
+
+    The bot logs at its level as a service does, with the libraries' warnings and errors
+    (discord.py's rate limits, a gateway that drops).
+    """
+    level = logging.getLevelName(settings.log_level.upper())
+    if args.verbose:
+        return LogSetup(level, library_level=level)
+    if args.command in BOT_COMMANDS or (args.command is None and settings.discord_token):
+        return LogSetup(level, library_level=max(level, logging.WARNING))
+    return LogSetup(max(level, QUIET_LEVEL), library_level=SILENT)
 
 
 def _default_job(parser: argparse.ArgumentParser, settings: Settings) -> int:

@@ -1,7 +1,8 @@
 """The service as one CLI command uses it: opened for the command, closed when it ends.
 
-The CLI runs its one analysis in a thread of this process (``WorkerPool(workers=0)``): a
-command owns the whole process, so spawning workers would only load spaCy twice.
+The CLI runs its one analysis in one worker process, like the bot: a job past the time limit is
+killed with its process, so the command exits when it says it stopped (a thread could not be
+stopped, and Python waits for it at exit). The worker loads spaCy when the job needs it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ async def cli_service(settings: Settings, *, store: bool = True) -> AsyncIterato
     """A ``Service`` on the configured database, or on a throwaway one when ``store`` is off."""
     if not store:
         settings = dataclasses.replace(settings, database=":memory:", prune_days=0)
-    pool = WorkerPool(0, 1, settings.analysis_timeout, settings.spacy_model)
+    pool = WorkerPool(1, 1, settings.analysis_timeout, model="")
     service = await Service.open(settings, pool=pool)
     try:
         yield service

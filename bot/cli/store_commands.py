@@ -15,7 +15,7 @@ from bot.cli.options import MAX_LISTED, int_between
 from bot.cli.session import cli_service, parse_scope
 from bot.config import MAX_DAYS, Settings
 from bot.errors import NotFoundError
-from bot.service import QuoteMatch
+from bot.service import QuoteMatch, echo
 
 DEFAULT_PRUNE_DAYS = 30
 MAX_ANSWERS = 100
@@ -81,8 +81,8 @@ async def _run_whosaid(args: argparse.Namespace, settings: Settings) -> int:
         print("\n\n".join(_describe(match) for match in answer.matches))
         return 0
     if not answer.near_misses:
-        raise NotFoundError(f"No stored quote matches “{line}”, and nothing comes close.")
-    print(f"No stored quote matches “{line}”. The closest:\n")
+        raise NotFoundError(f"No stored quote matches “{echo(line)}”, and nothing comes close.")
+    print(f"No stored quote matches “{echo(line)}”. The closest:\n")
     print("\n\n".join(_describe(match) for match in answer.near_misses))
     return NotFoundError.exit_code
 
@@ -97,7 +97,7 @@ async def _run_quotes(args: argparse.Namespace, settings: Settings) -> int:
             args.speaker, parse_scope(args.scope), limit=args.limit
         )
     if not found:
-        raise NotFoundError(f"No stored quotes by {args.speaker}.")
+        raise NotFoundError(f"No stored quotes by {echo(args.speaker)}.")
     print("\n\n".join(_describe(match, show_score=False) for match in found))
     return 0
 
@@ -124,8 +124,10 @@ def _stats(args: argparse.Namespace, settings: Settings) -> int:
 
 async def _run_stats(settings: Settings) -> int:
     async with cli_service(settings) as service:
+        await service.check_database()
         stats = await service.cache_stats()
     print(f"database          {settings.database}")
+    print(f"{'integrity':<18}ok (PRAGMA quick_check)")
     for key in ("articles", "analyses", "stale_analyses", "quotes", "speakers", "submissions"):
         print(f"{key.replace('_', ' '):<18}{stats[key]:,}")
     print(f"{'size':<18}{stats['database_bytes'] / 1e6:,.2f} MB")

@@ -83,5 +83,5 @@ def looks_like_text(sample: bytes) -> bool:
 
 def looks_like_html(text: str) -> bool:
     """Pasted or saved HTML: starts like a document, or is dense with block tags."""
-    head = text[:4096]
+    head = text.lstrip()[:4096]
     return bool(_PASTED_HTML.match(head)) or len(_HTML_TAGS.findall(head)) >= 5

@@ -21,6 +21,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 PDF_SUFFIXES = frozenset({".pdf"})
 SUPPORTED = ".txt, .md, .html, .htm or .pdf"
+SNIFF_BYTES = 8192
 
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
@@ -35,7 +36,9 @@ def article_from_bytes(data: bytes, filename: str, max_pdf_pages: int = 50) -> A
         raise InputError(f"The file {PurePath(filename).name} is empty.")
     if suffix in PDF_SUFFIXES or data.lstrip()[:5] == b"%PDF-":
         return article_from_pdf(data, max_pdf_pages, source="file")
-    if not looks_like_text(data[:8192]) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    # Sniffed past leading blank lines: 8 KB of them is still a text file, as it is on stdin.
+    sample = data.lstrip()[:SNIFF_BYTES]
+    if not looks_like_text(sample) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("The file looks like binary data, not text, HTML or PDF.")
     text = decode_body(data, html=suffix in HTML_SUFFIXES)
     if "\ufffd" in text and text.count("\ufffd") > max(3, len(text) // 200):

@@ -6,6 +6,7 @@ evaluation commands call ``analyze_many`` so that batches go through ``nlp.pipe`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -17,6 +18,7 @@ from bot.models import ENGINE_VERSION, Analysis, Article
 from bot.nlp.clean import clean_byline, clean_text
 from bot.nlp.language import looks_english
 from bot.nlp.model import load_pipeline
+from bot.nlp.parse import parse, parse_many
 from bot.nlp.quotes import extract_quotes, select_key_quotes
 from bot.nlp.summarize import ALGORITHMS, rank_sentences, select_summary
 
@@ -57,6 +59,8 @@ def prepare_text(article: Article, options: AnalysisOptions) -> tuple[Article, s
     if "\x00" in article.text:
         raise InputError("The input looks like binary data, not text.")
     headline, body = split_headline(clean_text(article.text))
+    if options.strict and (run_on := run_on_problem(body)):
+        raise InputError(run_on)  # before the parse, which a 200,000-character line would cost
     if headline and not article.title:
         article = replace(article, title=headline)
     return article, body
@@ -93,7 +97,7 @@ def analyze(
     options = options or AnalysisOptions()
     article, text = prepare_text(article, options)
     nlp = nlp or load_pipeline()
-    return analyze_doc(article, nlp(text), options)
+    return analyze_doc(article, parse(nlp, text), options)
 
 
 def analyze_many(
@@ -112,7 +116,7 @@ def analyze_many(
         except InputError as error:
             prepared.append((article, error))
     texts = (text for _, text in prepared if isinstance(text, str))
-    docs = nlp.pipe(texts, batch_size=batch_size)
+    docs = parse_many(nlp, texts, batch_size=batch_size)
     for article, text in prepared:
         if isinstance(text, InputError):
             yield text
@@ -153,17 +157,57 @@ def analyze_doc(article: Article, doc: Doc, options: AnalysisOptions) -> Analysi
 
 
 def _check_prose(doc: Doc, options: AnalysisOptions) -> list[str]:
-    """Refuse (or, when not strict, warn about) text that is not prose a summary can be made of."""
+    """Refuse (or, when not strict, warn about) text that is not prose a summary can be made of.
+
+    Sentence ends are counted on the characters as well as taken from the parse: the English
+    parser does not split Chinese or Arabic text, which must get the language warning instead.
+    """
     problems: list[str] = []
-    if not any(
+    text = doc.text
+    ends = len(_SENTENCE_END.findall(text))
+    if not ends and not any(
         token.text in {".", "!", "?", "…"} or token.text.endswith((".", "!", "?")) for token in doc
     ):
         problems.append("The text has no sentence punctuation; it does not look like an article.")
-    elif sum(1 for _ in doc.sents) < 2:
+    elif ends < 2 and sum(1 for _ in doc.sents) < 2:
         problems.append("The text is a single sentence: there is nothing to summarize.")
+    run_on = run_on_problem(text)
+    if run_on:
+        problems.append(run_on)
     if problems and options.strict:
         raise InputError(problems[0])
     return problems
+
+
+SENTENCE_END_MARKS = ".!?…。！？｡؟।॥۔።᙮"
+"""Full stops, question and exclamation marks of Latin, CJK, Arabic, Devanagari, Urdu,
+Ethiopic and Canadian syllabic scripts."""
+_SENTENCE_END = re.compile(r"[.!?…؟।॥۔።᙮](?=\s|$|[\"'”’»)\]])|[。！？｡]")
+"""A sentence end: a mark before a space, a line end or a closing quote; CJK ends need none."""
+_RUN_ON_BREAK = re.compile(rf"[{SENTENCE_END_MARKS}\n]")
+MAX_SENTENCE_CHARS = 2_000
+"""Longer than any sentence of real prose (about 350 words): past it, the text is a paste of
+something else (a list without stops, a keyboard mash) and would parse as one huge sentence."""
+
+
+def run_on_problem(text: str) -> str:
+    """Why ``text`` is refused for a "sentence" longer than any real one, or ``""``."""
+    longest = longest_run_on(text)
+    if longest <= MAX_SENTENCE_CHARS:
+        return ""
+    return (
+        f"The text has a sentence of {longest:,} characters with no end; real sentences "
+        f"are shorter than {MAX_SENTENCE_CHARS:,}, so this does not look like an article."
+    )
+
+
+def longest_run_on(text: str) -> int:
+    """The most characters between two sentence ends (or line breaks) in ``text``."""
+    longest = previous = 0
+    for match in _RUN_ON_BREAK.finditer(text):
+        longest = max(longest, match.start() - previous)
+        previous = match.end()
+    return max(longest, len(text) - previous)
 
 
 def _fallback_title(doc: Doc) -> str:

@@ -119,15 +119,15 @@ def _split_block(block: str) -> list[str]:
     ]
     lines = [line for line in lines if line]
     wrap_width = max((len(line) for line in lines), default=0)
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []  # lines joined once at the end: joining as we go is quadratic
     for previous, line in zip(["", *lines], lines, strict=False):
         if _BULLET.match(line):
-            paragraphs.append(_BULLET.sub("", line))
+            paragraphs.append([_BULLET.sub("", line)])
         elif paragraphs and _is_soft_wrap(previous, line, wrap_width):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            paragraphs[-1].append(line)
         else:
-            paragraphs.append(line)
-    return [paragraph for paragraph in paragraphs if paragraph]
+            paragraphs.append([line])
+    return [joined for joined in (" ".join(paragraph) for paragraph in paragraphs) if joined]
 
 
 def _is_soft_wrap(previous: str, line: str, wrap_width: int) -> bool:

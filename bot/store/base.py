@@ -188,6 +188,11 @@ class Store(abc.ABC):
     async def stats(self, engine_version: str) -> dict[str, int | float]:
         """Row counts, analyses older than ``engine_version`` and the database size."""
 
+    async def damage(self) -> str | None:
+        """What a quick integrity check of the database finds wrong, or None when it is sound
+        (or when the driver has no such check)."""
+        return None
+
     @abc.abstractmethod
     async def prune(self, before: datetime) -> int:
         """Drop analyses computed before a time and articles nothing refers to; the count."""

@@ -43,6 +43,13 @@ class SqliteStore(SqliteArticles, SqliteScopes, SqliteQuotes, SpeakerQueries, St
         counts["database_bytes"] = int(page_count[0]) * int(page_size[0])
         return counts
 
+    async def damage(self) -> str | None:
+        """``PRAGMA quick_check``: every page and row is read, so a corrupt page is found even
+        where the counts above never look."""
+        rows = await self._all("PRAGMA quick_check")
+        problems = [" ".join(str(row[0]).split()) for row in rows if str(row[0]) != "ok"]
+        return "; ".join(problems[:3]) if problems else None
+
     async def prune(self, before: datetime) -> int:
         async with self.transaction() as db:
             cursor = await db.execute("DELETE FROM analyses WHERE created_at < ?", (stamp(before),))

@@ -81,6 +81,24 @@ def check_path(path: str) -> None:
         )
 
 
+def query_error(path: str, error: BaseException) -> StoreError | None:
+    """The ``StoreError`` for a query that failed because of the file, not the query: a
+    corrupt page or a failing disk can surface on any read or write, long after the open.
+    ``None`` for every other error (a constraint, a bug in our SQL)."""
+    if not isinstance(error, sqlite3.DatabaseError):
+        return None
+    text = str(error).lower()
+    if type(error) is sqlite3.DatabaseError or any(word in text for word in _FILE_FAILURES):
+        return store_error(path, error)
+    return None
+
+
+_FILE_FAILURES = (
+    "malformed", "not a database", "corrupt", "disk i/o", "disk is full", "readonly",
+    "read-only", "unable to open", "locked", "busy",
+)  # fmt: skip
+
+
 def store_error(path: str, error: sqlite3.Error) -> StoreError:
     """Translate SQLite's terse errors at start into what to do about them."""
     text = str(error).lower()
@@ -95,5 +113,9 @@ def store_error(path: str, error: sqlite3.Error) -> StoreError:
         return StoreError(
             f"The database {path} stayed locked by another process for "
             f"{BUSY_TIMEOUT_MS // 1000} s; is something holding a long transaction?"
+        )
+    if "disk" in text or "unable to open" in text:
+        return StoreError(
+            f"The database {path} cannot be read or written ({error}); check the disk."
         )
     return StoreError(f"The database {path} cannot be opened: {error}.")

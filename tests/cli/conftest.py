@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,5 +37,25 @@ def briefbot(
             code = exit.code if isinstance(exit.code, int) else 2
         out, err = capsys.readouterr()
         return code, out, err
+
+    return run
+
+
+Process = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def briefbot_process(tmp_path: Path, database: Path) -> Process:
+    """``briefbot_process(*args, env={...})``: the real command in its own process, so what its
+    worker processes print to stderr is seen too."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        environment = {**os.environ, "BRIEFBOT_DATABASE": str(database), **(env or {})}
+        environment.pop("DISCORD_TOKEN", None)
+        command = [sys.executable, "-m", "bot", "--env-file", str(tmp_path / "absent.env")]
+        return subprocess.run(
+            [*command, *args], env=environment, capture_output=True, text=True,
+            timeout=180, cwd=tmp_path,
+        )  # fmt: skip
 
     return run

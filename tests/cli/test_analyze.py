@@ -258,3 +258,23 @@ def test_a_pipe_or_device_file_is_read_only_up_to_the_limit(
     writer.join(10)
     assert code == 2 and out == ""
     assert f"{pipe} is too large" in err and f"{small_limit:,} bytes" in err
+
+
+HOSTILE_MARKUP = (
+    "Harbour vote ends in uproar [x](http://evil.example) @everyone\n\n"
+    "The harbour board voted on Monday to close the old pier, and <@123> was blamed for it "
+    "by @here regulars on the waterfront.\n\n"
+    "“Tell @everyone and <@&456> to read [the plan](http://evil.example) first,” said "
+    "Harbour Master Ines Calloway.\n\n"
+    "The pier will close in June, after the summer ferries stop running for the season."
+)
+
+
+def test_markdown_output_neither_pings_nor_links(briefbot: Run, tmp_path: Path) -> None:
+    path = _file(tmp_path, "pier.txt", HOSTILE_MARKUP.encode())
+    code, out, err = briefbot("analyze", path, "--format", "markdown", "--no-store")
+    assert code == 0, err
+    assert "Ines Calloway" in out and "read" in out
+    for raw in ("@everyone", "@here", "<@123>", "<@&456>", "[x](http", "[the plan](http"):
+        assert raw not in out, raw
+    assert "@\u200beveryone" in out and "\\[x\\]" in out

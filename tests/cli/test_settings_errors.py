@@ -27,3 +27,16 @@ def test_a_settings_file_that_is_not_utf8_is_named(briefbot: Run, tmp_path: Path
     assert code == 6 and out == ""
     assert f"{env_file} is not UTF-8 text" in err
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("BRIEFBOT_ANALYSIS_TIMEOUT", "-1"), ("BRIEFBOT_FETCH_MAX_BYTES", "-5")]
+)
+def test_a_number_setting_out_of_range_stops_the_command_naming_it(
+    briefbot: Run, monkeypatch: pytest.MonkeyPatch, key: str, value: str
+) -> None:
+    monkeypatch.setenv(key, value)
+    code, out, err = briefbot("cache", "stats")
+    assert code == 6 and out == ""
+    assert err.startswith(f"briefbot: {key}='{value}' is out of range; use a number from ")
+    assert err.count("\n") == 1

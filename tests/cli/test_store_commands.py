@@ -9,6 +9,7 @@ import pytest
 
 from tests.cli.conftest import Run
 from tests.store.articles import BIKE_LANES, LIBRARY
+from tests.store.damage import damage_pages
 
 
 @pytest.fixture
@@ -121,3 +122,65 @@ def test_numbers_out_of_range_are_refused_with_the_range(
     assert code == 2 and out == ""
     assert f"argument {option}: " in err and bounds in err
     assert "Traceback" not in err and "went wrong" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("sample",),
+        ("whosaid", "built it on water nobody was using"),
+        ("quotes", "--speaker", "Vasquez"),
+        ("speakers",),
+        ("cache", "stats"),
+    ],
+    ids=lambda command: command[0],
+)
+def test_a_corrupt_page_is_exit_5_with_one_line_on_every_query(
+    briefbot: Run, database: Path, command: tuple[str, ...]
+) -> None:
+    assert briefbot("sample")[0] == 0
+    damage_pages(database)
+    code, out, err = briefbot(*command)
+    assert code == 5, err
+    assert out == ""
+    assert err.startswith(f"briefbot: The database {database} is corrupt") or err.startswith(
+        f"briefbot: The database file {database} is corrupt"
+    )
+    assert err.count("\n") == 1
+
+
+def test_cache_stats_runs_the_integrity_check(briefbot: Run, database: Path) -> None:
+    assert briefbot("sample")[0] == 0
+    code, out, _ = briefbot("cache", "stats")
+    assert code == 0
+    assert "integrity         ok (PRAGMA quick_check)" in out
+    damage_pages(database, ("analyses_created",))  # an index the counts never read
+    code, out, err = briefbot("cache", "stats")
+    assert code == 5 and out == ""
+    assert "corrupt (PRAGMA quick_check: " in err
+
+
+@pytest.mark.parametrize("length", [201, 49_990, 50_001])
+def test_an_absurdly_long_speaker_name_is_refused_with_a_short_echo(
+    analysed: Run, length: int
+) -> None:
+    name = ("Vasquez " * (length // 8 + 1))[:length]
+    code, out, err = analysed("quotes", "--speaker", name)
+    assert code == 2 and out == ""
+    assert err.startswith("briefbot: A speaker's name can be at most 200 characters;")
+    assert f"this one has {length:,}" in err
+    assert err.count("\n") == 1 and len(err) < 300
+
+
+def test_an_absurdly_long_line_to_look_up_is_refused_with_a_short_echo(analysed: Run) -> None:
+    code, out, err = analysed("whosaid", "customers arrive by car " * 2_000)
+    assert code == 2 and out == ""
+    assert "A line to look up can be at most 2,000 characters" in err
+    assert err.count("\n") == 1 and len(err) < 300
+
+
+def test_a_long_name_nobody_has_is_echoed_shortened(analysed: Run) -> None:
+    code, _, err = analysed("quotes", "--speaker", "Someone Nobody Quoted " * 9)
+    assert code == 1
+    assert err.startswith("briefbot: No stored quotes by Someone Nobody Quoted")
+    assert "…" in err and len(err) < 120

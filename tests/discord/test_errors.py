@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 
 import discord
 import pytest
 from discord import app_commands
 
+from bot.client import DATABASE_DOWN
+from bot.config import Settings
 from tests.discord.articles import ARTICLE
 from tests.discord.conftest import StartBot
 from tests.discord.harness import BotDriver, error_in_placeholder, refused_privately
 from tests.discord.payloads import ALL_PERMISSIONS, option, slash_command
+from tests.store.damage import damage_pages
 
 
 async def test_a_failure_after_deferring_edits_the_placeholder_into_the_error(
@@ -155,3 +159,23 @@ async def test_a_bug_after_deferring_puts_its_error_id_in_the_placeholder(
     assert message["flags"] & 64
     error_id = re.search(r"error id `(\w+)`", message["content"])[1]
     assert any(error_id in r.getMessage() for r in caplog.records)
+
+
+async def test_a_corrupt_database_gets_a_short_answer_and_one_log_record(
+    start_bot: StartBot, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = await start_bot()
+    await first.slash("summarize", option("text", ARTICLE))
+    await first.bot.close()
+    damage_pages(Path(settings.database))
+    driver = await start_bot()
+
+    with caplog.at_level(logging.ERROR, logger="bot.client"):
+        answers = [
+            refused_privately(driver, await driver.slash("whosaid", option("quote", words)))
+            for words in ("the night buses run", "who pays for the buses")
+        ]
+
+    assert answers == [DATABASE_DOWN, DATABASE_DOWN]
+    logged = [r for r in caplog.records if r.name == "bot.client" and r.levelno >= logging.ERROR]
+    assert len(logged) == 1 and "is corrupt" in logged[0].getMessage()

@@ -17,6 +17,20 @@ def test_text_file_is_read_as_is():
     assert article.source == "file"
 
 
+@pytest.mark.parametrize("blank", ["\n", "\r\n", " \t\n"])
+def test_text_after_more_than_8_kb_of_blank_lines_is_still_text(blank: str) -> None:
+    data = (blank * 9_000 + STORY).encode("utf-8")
+    article = article_from_bytes(data, "story.txt")
+    assert article.text.strip() == STORY
+
+
+def test_html_after_blank_lines_is_still_read_as_a_page() -> None:
+    data = "\n" * 9_000 + page_html()
+    article = article_from_bytes(data.encode("utf-8"), "saved.txt")
+    assert article.title == "Harbour bridge reopens after repairs"
+    assert "<p>" not in article.text and STORY_PARAGRAPHS[0] in article.text
+
+
 def test_cp1252_text_file_is_decoded():
     text = "Café owners said “business is back” after the bridge reopened. It’s a relief."
     article = article_from_bytes(text.encode("cp1252"), "notes.txt")

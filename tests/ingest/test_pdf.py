@@ -23,6 +23,27 @@ def test_password_protected_pdf_is_refused_clearly():
         article_from_pdf(buffer.getvalue())
 
 
+def _encrypted(user_password: str, algorithm: str = "AES-256") -> bytes:
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf(PDF_LINES))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_an_aes_pdf_with_an_empty_password_opens(algorithm: str) -> None:
+    article = article_from_pdf(_encrypted("", algorithm))
+    assert PDF_LINES[0].split()[0] in article.text
+
+
+def test_an_aes_pdf_with_a_real_password_is_called_password_protected() -> None:
+    with pytest.raises(InputError, match="password-protected"):
+        article_from_pdf(_encrypted("secret"))
+
+
 def test_reader_that_takes_too_long_is_stopped():
     with pytest.raises(InputError, match="too long"):
         article_from_pdf(make_pdf(PDF_LINES), timeout=0.001)

@@ -100,3 +100,39 @@ def test_ranked_sentences_allow_other_lengths_without_a_new_parse(nlp: Language)
     result = analyze(Article(text=STORY), nlp=nlp)
     assert len(result.ranked) >= len(result.summary)
     assert {s.text for s in result.summary} <= {s.text for s in result.ranked}
+
+
+CHINESE = (
+    "今天市议会通过了新的预算。学校的经费将增加百分之四。"
+    "议员们说，这个计划很重要！市长表示，明年还会继续讨论。"
+)
+ARABIC = (  # questions only: "؟" is the one sentence end in it
+    "هل وافق مجلس المدينة على الميزانية الجديدة؟ هل ستزيد ميزانية المدارس؟ "
+    "هل الخطة مهمة للجميع؟ هل سيستمر النقاش في العام المقبل؟"
+)
+HINDI = (
+    "नगर परिषद ने सोमवार को नया बजट पास किया। स्कूलों का बजट चार प्रतिशत बढ़ेगा। "
+    "महापौर ने कहा कि योजना ज़रूरी है।"
+)
+
+
+@pytest.mark.parametrize("text", [CHINESE, ARABIC, HINDI], ids=["chinese", "arabic", "hindi"])
+def test_text_in_another_script_gets_the_language_warning_not_a_refusal(
+    nlp: Language, text: str
+) -> None:
+    result = analyze(Article(text=text), nlp=nlp)
+    assert result.language == "unknown"
+    assert result.warnings == ("This text does not look like English; the summary may be poor.",)
+
+
+@pytest.mark.parametrize("length", [2_500, 200_000])
+def test_a_sentence_longer_than_any_real_one_is_refused(nlp: Language, length: int) -> None:
+    text = ("The council met again and talked " * (length // 33 + 1))[:length] + ". It ended."
+    with pytest.raises(InputError, match=f"a sentence of {length:,} characters with no end"):
+        analyze(Article(text=text), AnalysisOptions(max_chars=300_000), nlp=nlp)
+
+
+def test_a_long_sentence_is_only_a_warning_when_not_strict(nlp: Language) -> None:
+    text = "The council met again and talked " * 80 + ". It ended. Everyone went home."
+    result = analyze(Article(text=text), AnalysisOptions(strict=False), nlp=nlp)
+    assert any("with no end" in warning for warning in result.warnings)

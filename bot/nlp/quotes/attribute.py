@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from spacy.tokens import Token
 
@@ -23,6 +24,12 @@ from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import QuotedSpan
 from bot.nlp.quotes.trailing import trailing_cue
 
+CUE_REACH = 150
+"""Tokens on either side of a quote (and levels up its parse) searched for its cue: more than
+any real sentence needs, and a bound on the work a sentence of thousands of quotes makes."""
+QUOTE_REACH = 50
+"""Earlier quotes of a paragraph a quote may share a speaker with: past a run of unattributed
+quotes this long (no paragraph of prose has one), looking further back is quadratic."""
 _NOUN_CUE_PENALTY = 8
 """Tokens a noun cue ("in a statement") counts as farther away than a verb cue."""
 
@@ -67,7 +74,9 @@ def _attribute(
         if trailing is not None:
             verb, speaker = trailing
             return Attribution("cue", cue_text(verb), verb.i, speaker)
-    frame = layout.free_tokens(sent_first, sent_last, p_start, p_end)
+    frame = layout.free_tokens(
+        max(sent_first, first - CUE_REACH), min(sent_last, last + CUE_REACH), p_start, p_end
+    )
     own = _nearest_cue(layout, frame, first, last)
     if own is not None:
         return own
@@ -151,7 +160,7 @@ def _ancestors(layout: DocLayout, first: int, last: int) -> dict[int, int]:
     if last <= first:
         return {}
     root = layout.doc[first:last].root
-    return {token.i: height for height, token in enumerate(root.ancestors)}
+    return {token.i: height for height, token in enumerate(islice(root.ancestors, CUE_REACH))}
 
 
 def _colon_cue(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution | None:
@@ -170,7 +179,8 @@ def _colon_cue(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribution
         return None
     sentence = layout.sentences[layout.sentence_of[token[0].i]]
     c_start, c_end = layout.paragraph_bounds(colon_at)
-    tokens = layout.free_tokens(sentence.start, token[0].i + 1, c_start, c_end)
+    start = max(sentence.start, token[0].i - CUE_REACH)
+    tokens = layout.free_tokens(start, token[0].i + 1, c_start, c_end)
     found = _nearest_cue(layout, tokens, token[0].i, token[0].i + 1, "colon")
     if found is not None:
         return found
@@ -185,7 +195,7 @@ def _previous_in_paragraph(
     layout: DocLayout, index: int, earlier: list[Attribution | None], p_start: int
 ) -> Attribution | None:
     """“A,” X said. “B.”: B shares the speaker of A."""
-    for back in range(index - 1, -1, -1):
+    for back in range(index - 1, max(-1, index - 1 - QUOTE_REACH), -1):
         if layout.spans[back].open_at < p_start:
             break
         if earlier[back] is not None:
@@ -201,7 +211,8 @@ def _next_sentence_cue(layout: DocLayout, last: int, p_end: int) -> Attribution 
     following = layout.sentences[sentence + 1]
     if following.start_char >= p_end:
         return None
-    tokens = layout.free_tokens(following.start, following.end, following.start_char, p_end)
+    end = min(following.end, following.start + CUE_REACH)
+    tokens = layout.free_tokens(following.start, end, following.start_char, p_end)
     return _nearest_cue(layout, tokens, last, last, "next sentence")
 
 
@@ -216,7 +227,8 @@ def _previous_sentence_cue(
     if sentence == 0:
         return None
     previous = layout.sentences[sentence - 1]
-    tokens = layout.free_tokens(previous.start, previous.end, p_start, span.open_at)
+    start = max(previous.start, previous.end - CUE_REACH)
+    tokens = layout.free_tokens(start, previous.end, p_start, span.open_at)
     found = _main_cue(layout, tokens)
     if found is None:
         return None
@@ -245,7 +257,8 @@ def _continued_paragraph(
     start_token = layout.doc.char_span(pp_start, pp_end, alignment_mode="expand")
     if start_token is None:
         return None
-    tokens = layout.free_tokens(start_token.start, start_token.end, pp_start, pp_end)
+    start = max(start_token.start, start_token.end - CUE_REACH)
+    tokens = layout.free_tokens(start, start_token.end, pp_start, pp_end)
     return _main_cue(layout, tokens)
 
 
@@ -259,7 +272,7 @@ def _main_cue(layout: DocLayout, tokens: list[Token]) -> Attribution | None:
         speaker = speaker_of(cue, layout.quoted)
         if speaker is None or cue.pos_ == "NOUN":
             continue
-        rank = (layout.sentence_of[cue.i], -sum(1 for _ in cue.ancestors))
+        rank = (layout.sentence_of[cue.i], -sum(1 for _ in islice(cue.ancestors, CUE_REACH)))
         if best is None or rank > best[:2]:
             best = (*rank, cue, speaker)
     if best is None:

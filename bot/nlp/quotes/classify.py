@@ -27,8 +27,20 @@ def opens_sentence(text: str, paragraph_start: int, open_at: int) -> bool:
 
 
 def _lead(text: str, paragraph_start: int, open_at: int) -> str:
-    """The paragraph's words before a quote, without a closing mark they may end in."""
-    return text[paragraph_start:open_at].rstrip().rstrip(_CLOSING_MARKS)
+    """The end of the paragraph's words before a quote, without a closing mark they may end in.
+
+    Read backwards from the quote, so a paragraph of thousands of quotes is not copied for each.
+    """
+    end = open_at
+    while end > paragraph_start and text[end - 1].isspace():
+        end -= 1
+    while end > paragraph_start and text[end - 1] in _CLOSING_MARKS:
+        end -= 1
+    return text[max(paragraph_start, end - _LEAD_CHARS) : end]
+
+
+_LEAD_CHARS = 8
+"""Callers look only at how the lead ends."""
 
 
 _CLOSING_MARKS = "\"”’'»"
@@ -92,10 +104,15 @@ _TITLE_INTRODUCERS = frozenset(
 
 def follows_title_word(text: str, paragraph_start: int, open_at: int) -> bool:
     """Whether the word before a quote introduces a title: in “…”, the book “…”."""
-    lead = text[paragraph_start:open_at].rstrip().split()
-    if not lead:
+    end = open_at
+    while end > paragraph_start and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > paragraph_start and not text[start - 1].isspace():
+        start -= 1
+    if start == end:
         return False
-    word = lead[-1].strip(",")
+    word = text[start:end].strip(",")
     return word.lower() in _TITLE_INTRODUCERS or _owner_of_a_title(word)
 
 

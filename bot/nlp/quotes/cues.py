@@ -7,10 +7,11 @@ quotes are the speaker's, not the reporter's): "X said", "said X, the …", "acc
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 SPEECH_VERBS = frozenset(
     """
@@ -176,7 +177,20 @@ def _across_paragraph(child: Token, verb: Token) -> bool:
     """Whether a paragraph break separates a word from its verb: the parser sometimes hangs a
     live-blog time stamp ("12:15 p.m.") on the first verb below it as a second subject."""
     start, end = sorted((child.i, verb.i))
-    return any("\n" in token.text for token in child.doc[start:end])
+    breaks = _line_breaks(child.doc)
+    return bisect_left(breaks, end) > bisect_left(breaks, start)
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """Indices of the tokens that hold a line break, found once per document: a verb can have
+    thousands of children, and rescanning the text between each of them and it is quadratic."""
+    breaks = doc.user_data.get(_LINE_BREAKS)
+    if breaks is None:
+        breaks = doc.user_data[_LINE_BREAKS] = [t.i for t in doc if "\n" in t.text]
+    return breaks
+
+
+_LINE_BREAKS = ("briefbot", "line_breaks")
 
 
 def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
@@ -197,8 +211,10 @@ def _inverted_subject(verb: Token, quoted: set[int]) -> int | None:
 
 
 def _verb_first(verb: Token) -> bool:
-    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_space]
-    return not before or before[-1].is_punct
+    """Read back from the verb, not forward from its sentence's start (which may be far)."""
+    doc, start = verb.doc, verb.sent.start
+    before = next((doc[i] for i in range(verb.i - 1, start - 1, -1) if not doc[i].is_space), None)
+    return before is None or before.is_punct
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

@@ -8,6 +8,7 @@ is local: a stray or unbalanced mark costs at most the paragraph it sits in, nev
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -156,9 +157,11 @@ def _scan_paragraph(text: str, p_start: int, p_end: int) -> tuple[list[QuotedSpa
     stack: list[_Open] = []
     found: list[QuotedSpan] = []
     tags = [m.span() for m in _TAG.finditer(text, p_start, p_end)]
+    tag_starts = [start for start, _ in tags]  # in order and apart: one bisection per mark
     for match in _MARK.finditer(text, p_start, p_end):
         mark, at = match.group(), match.start()
-        if any(start < at < end for start, end in tags):
+        inside = bisect_left(tag_starts, at) - 1
+        if inside >= 0 and at < tags[inside][1]:
             continue
         kind = _classify_mark(text, at, mark)
         if kind is None:

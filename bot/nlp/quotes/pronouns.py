@@ -105,6 +105,9 @@ def _salience(sighting: Sighting, sentence: int, paragraph: int) -> float:
 
 _GROUP_WINDOW = 2
 """Sentences back in which "it said" / "they said" look for the organisation or group."""
+_GROUP_REACH = 250
+"""Tokens back at most, whatever the sentences: in one sentence of thousands of "they said",
+reading back to its start for each is quadratic."""
 
 
 def group_antecedent(pronoun: Token, people: People) -> Token | None:
@@ -116,7 +119,7 @@ def group_antecedent(pronoun: Token, people: People) -> Token | None:
     doc = people.doc
     sentence = people.sentence_of[pronoun.i]
     section = people.section_of[pronoun.i]
-    for i in range(pronoun.i - 1, -1, -1):
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 1 - _GROUP_REACH), -1):
         if sentence - people.sentence_of[i] > _GROUP_WINDOW or people.section_of[i] != section:
             break
         token = doc[i]

@@ -66,7 +66,7 @@ def _trail(doc: Doc, after: int, quoted: set[int], limit: int) -> tuple[list[Tok
     """Up to ``limit`` unquoted tokens after a quote, to the end of its sentence; whether the
     sentence ended within them."""
     window: list[Token] = []
-    for token in doc[after:]:
+    for token in doc[after : after + _TRAIL_REACH]:
         if token.text == "." and token.i > 0 and doc[token.i - 1].lower_ in _ABBREVIATED_TITLES:
             continue  # "said Navy Capt. Jeff Davis": the abbreviation's period ends nothing
         if token.text in (".", ";", "!", "?") or "\n" in token.text:
@@ -89,6 +89,9 @@ def _named_first(window: list[Token]) -> bool:
 
 
 _LONG_TRAIL = 24
+_TRAIL_REACH = 400
+"""Tokens read after a quote at most, quoted ones included: past a run of thousands of quotes
+there is no clause to find, and reading on for each of them is quadratic."""
 _DASHES = ("―", "—", "–", "--")
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "that", "which"})
 _ABBREVIATED_TITLES = frozenset(

@@ -40,6 +40,9 @@ ALGORITHMS: tuple[str, ...] = tuple(RANKERS)
 """Every algorithm name ``--algorithm`` accepts; ``news`` is the default."""
 
 RANKED_LIMIT = 10
+CANDIDATE_LIMIT = 500
+"""Sentences a ranker compares, from the start (a 10,000-word article has about 500): rankers
+compare every pair, so time and memory grow with the square of this."""
 
 __all__ = [
     "ALGORITHMS",
@@ -61,7 +64,7 @@ def rank_sentences(
     ranker = RANKERS.get(algorithm)
     if ranker is None:
         raise InputError(f"Unknown algorithm {algorithm!r}; choose one of: {', '.join(RANKERS)}.")
-    candidates = candidate_sentences(doc)
+    candidates = candidate_sentences(doc)[:CANDIDATE_LIMIT]
     if not candidates:
         return []
     title_words = headline_words(title)

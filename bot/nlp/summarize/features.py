@@ -11,6 +11,7 @@ within the article, so a short wire item and a long feature speak the same langu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,11 +71,11 @@ BACKWARD_WEIGHT = -0.2
 STEM_CHARS = 5
 """Title and sentence words match on their first characters: "pleads" meets "pleaded"."""
 
-_QUOTED = re.compile(
-    r"""(?:^|(?<=[\s(\[—–-]))['‘"“](?=\S)(.+?)(?<=\S)['’"”](?=[\s,.;:!?)\]—–-]|$)"""
-)
-"""A quoted stretch: an opening mark after a space, a closing one before a space or punctuation
-(so the apostrophes of "don't" and "Clinton's" are not taken for quotes)."""
+_OPENING_MARK = re.compile(r"""(?:^|(?<=[\s(\[—–-]))['‘"“](?=\S)""")
+_CLOSING_MARK = re.compile(r"""(?<=\S)['’"”](?=[\s,.;:!?)\]—–-]|$)""")
+"""A quoted stretch runs from an opening mark after a space to the first closing mark before a
+space or punctuation on the same line (so the apostrophes of "don't" and "Clinton's" are not
+taken for quotes)."""
 
 
 @dataclass(frozen=True)
@@ -208,8 +209,30 @@ def _scaled(values: np.ndarray) -> np.ndarray:
 
 
 def _speech_share(text: str) -> float:
-    """The share of a sentence's characters that sit inside quotation marks."""
-    return sum(len(match.group(0)) for match in _QUOTED.finditer(text)) / max(len(text), 1)
+    """The share of a sentence's characters that sit inside quotation marks.
+
+    Marks are found once each and paired by bisection: a lazy regex from every opening mark
+    to its closer rescans the rest of the line for each of thousands of unclosed marks.
+    """
+    closers = [match.start() for match in _CLOSING_MARK.finditer(text)]
+    if not closers:
+        return 0.0
+    breaks = [at for at, char in enumerate(text) if char == "\n"] if "\n" in text else []
+    quoted = resume = 0
+    for match in _OPENING_MARK.finditer(text):
+        opened = match.start()
+        if opened < resume:
+            continue
+        nearest = bisect_left(closers, opened + 2)
+        if nearest == len(closers):
+            break
+        closed = closers[nearest]
+        line_break = bisect_left(breaks, opened)
+        if line_break < len(breaks) and breaks[line_break] < closed:
+            continue
+        quoted += closed + 1 - opened
+        resume = closed + 1
+    return quoted / max(len(text), 1)
 
 
 def headline_words(title: str) -> list[str]:

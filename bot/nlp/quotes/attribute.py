@@ -53,6 +53,8 @@ def _attribute(
     first, last = layout.token_ranges[index]
     if last <= first:
         return None
+    if index in layout.unmarked:
+        return _signed_attribution(layout, layout.unmarked[index], span)
     p_start, p_end = layout.paragraph_bounds(span.open_at)
     if _subheading(layout, span, p_start, p_end):
         return None
@@ -61,6 +63,9 @@ def _attribute(
     label = _speaker_label(layout, span, p_start)
     if label is not None:
         return label
+    introduced = _introducing_cue(layout, first, p_start)
+    if introduced is not None:
+        return introduced
     if _ends_statement(layout.text, span):
         whole = opens_clause(layout.text, p_start, span.open_at)
         trailing = trailing_cue(layout.doc, last, layout.quoted, whole)
@@ -104,6 +109,23 @@ def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribu
     return None
 
 
+def _signed_attribution(
+    layout: DocLayout, name: tuple[int, int] | None, span: QuotedSpan
+) -> Attribution | None:
+    """A transcript turn or a signed post: its label or signature names the speaker; an
+    interview's "A:" answers are the interviewee's, the first person the article names."""
+    if name is None:
+        person = next(
+            (e for e in layout.doc.ents if e.label_ == "PERSON" and e.end_char <= span.open_at),
+            None,
+        )
+        return Attribution("label", ":", person[-1].i, person[-1].i) if person else None
+    words = layout.doc.char_span(*name, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return None
+    return Attribution("label", ":", words[-1].i, words[-1].i)
+
+
 def _label_attribution(layout: DocLayout, colon_at: int) -> Attribution | None:
     name = layout.doc.char_span(colon_at - 1, colon_at, alignment_mode="expand")
     if name is None or len(name) == 0:
@@ -144,6 +166,54 @@ def _nearest_cue(
         return None
     _, cue, speaker = best
     return Attribution(method, cue_text(cue), cue.i, speaker)
+
+
+_INTRO_REACH = 8
+"""Words a reporting verb's own complements may take between it and the quote it introduces
+("told reporters on Monday, “…”")."""
+_INTRO_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBG"})
+
+
+def _introducing_cue(layout: DocLayout, first: int, p_start: int) -> Attribution | None:
+    """ "…, he asked about the plan and said, “…”, the office said": the reporting verb whose
+    clause runs up to the comma or colon before a quote introduces it, whatever a later clause
+    ("the office said") or an outer verb the parser hung the quote on ("Audience members
+    laughed when he urged voters, “…”") says. Passive participles ("Asked about it, “…”")
+    introduce nobody."""
+    doc = layout.doc
+    at = first - 1
+    if at < 0 or doc[at].text not in (",", ":") or doc[at].idx < p_start:
+        return None
+    sentence_start = layout.sentences[layout.sentence_of[first]].start
+    for i in range(at - 1, max(sentence_start, at - 1 - _INTRO_REACH) - 1, -1):
+        token = doc[i]
+        if i in layout.quoted or token.idx < p_start or token.text in (".", ";", "!", "?"):
+            return None
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _introduces(token):
+            return None
+        speaker = speaker_of(token, layout.quoted)
+        if speaker is None or layout.token_paragraph[speaker] != layout.token_paragraph[i]:
+            return None
+        return Attribution("cue", cue_text(token), token.i, speaker)
+    return None
+
+
+_THINKING = frozenset({"believe", "think", "feel", "hope", "fear", "worry"})
+"""Reporting verbs of thought: "people who feel that way, “…”" does not introduce a quote."""
+
+
+def _introduces(verb: Token) -> bool:
+    """A reporting verb that can introduce the quote after it: not a thought, not a verb of a
+    relative clause describing someone else ("some people who say so, “…”")."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.tag_ in _INTRO_TAGS
+        and verb.dep_ not in ("relcl", "acl")
+        and verb.lemma_.lower() not in _THINKING
+        and bool(speech_cues([verb]))
+    )
 
 
 def _ancestors(layout: DocLayout, first: int, last: int) -> dict[int, int]:

@@ -26,6 +26,7 @@ from bot.nlp.quotes.pronouns import (
     resolve_pronoun,
 )
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
+from bot.nlp.quotes.unmarked import find_unmarked_quotes
 
 _METHOD_CONFIDENCE = {
     "cue": 0.9,
@@ -53,10 +54,14 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     Never raises on odd punctuation: unbalanced marks only cost their own paragraph.
     """
     text = doc.text
-    spans = find_quoted_spans(text)
-    if not spans:
+    marked = find_quoted_spans(text)
+    unmarked = find_unmarked_quotes(text, marked)
+    if not marked and not unmarked:
         return [], []
-    layout = DocLayout(doc, spans, text)
+    spans = sorted([*marked, *(u.span for u in unmarked)], key=lambda span: span.open_at)
+    names = {u.span: u.name for u in unmarked}
+    signed = {index: names[span] for index, span in enumerate(spans) if span in names}
+    layout = DocLayout(doc, spans, text, signed)
     people = People(
         doc, layout.sentence_of, layout.token_paragraph, layout.token_section, layout.quoted
     )

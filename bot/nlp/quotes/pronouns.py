@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from bot.nlp.quotes.names import PRONOUN_GENDER
 from bot.nlp.quotes.people import People, speaks
@@ -82,7 +82,7 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     scores: dict[str, float] = defaultdict(float)
     for sighting in people.sightings_before(pronoun.i, WINDOW_SENTENCES):
         scores[sighting.person] = max(
-            scores[sighting.person], _salience(sighting, sentence, paragraph)
+            scores[sighting.person], _salience(sighting, sentence, paragraph, people.doc)
         )
     compatible = {
         key: score * people.persons[key].fits(gender)
@@ -95,12 +95,32 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     )
 
 
-def _salience(sighting: Sighting, sentence: int, paragraph: int) -> float:
+def _salience(sighting: Sighting, sentence: int, paragraph: int, doc: Doc) -> float:
     weight = _SPEAKER_WEIGHT if sighting.speaker else 0.0
-    weight += _SUBJECT_WEIGHT if sighting.subject else _OBJECT_WEIGHT
+    if sighting.subject and not _subordinate(doc[sighting.token]):
+        weight += _SUBJECT_WEIGHT
+    else:
+        weight += _OBJECT_WEIGHT
     if sighting.paragraph == paragraph:
         weight *= _SAME_PARAGRAPH
     return weight * _DECAY ** (sentence - sighting.sentence)
+
+
+_SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp"})
+"""Clauses inside another: "When Mr. Lund asked …, Mr. Berg said no. He …" is Berg, the
+subject of the main clause; Lund only heads the "when" clause."""
+
+
+def _subordinate(token: Token) -> bool:
+    """Whether a subject heads a clause inside another clause of its sentence."""
+    verb = token.head
+    for _ in range(4):
+        if verb.dep_ in _SUBORDINATE_DEPS:
+            return True
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 _GROUP_WINDOW = 2

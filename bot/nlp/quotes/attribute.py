@@ -289,8 +289,22 @@ def _previous_sentence_cue(
     tokens = layout.free_tokens(previous.start, previous.end, p_start, span.open_at)
     found = _main_cue(layout, tokens)
     if found is None:
-        return None
+        return _previous_subject(tokens)
     return Attribution("previous sentence", found.cue, found.cue_token, found.speaker_token)
+
+
+def _previous_subject(tokens: list[Token]) -> Attribution | None:
+    """ "Lund expects three launches this year. “Four would be a stretch.”": a feature opens
+    a quote right after a sentence about a named person; with no reporting verb anywhere near,
+    the words are the subject's of that sentence's main clause."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.head.i not in inside:
+            continue
+        named = token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "")
+        if named or token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
+            return Attribution("previous sentence", None, None, token.i)
+    return None
 
 
 def _continued_paragraph(

@@ -37,6 +37,9 @@ class Attribution:
     speaker_token: int | None = None
     inherit_from: int | None = None
     """Index of an earlier quote whose speaker this one shares."""
+    signed: str | None = None
+    """The name exactly as a post's signature or a transcript label writes it ("Port of
+    Halden"), for organisations the parse cuts short."""
 
 
 def attribute_all(layout: DocLayout) -> list[Attribution | None]:
@@ -82,7 +85,7 @@ def _attribute(
     previous = _previous_in_paragraph(layout, index, earlier, p_start)
     if previous is not None:
         return previous
-    after = _next_sentence_cue(layout, last, p_end)
+    after = _next_sentence_cue(layout, last, p_end) or _next_paragraph_cue(layout, span, last)
     if after is not None:
         return after
     before = _previous_sentence_cue(layout, span, first, p_start)
@@ -123,7 +126,7 @@ def _signed_attribution(
     words = layout.doc.char_span(*name, alignment_mode="expand")
     if words is None or len(words) == 0:
         return None
-    return Attribution("label", ":", words[-1].i, words[-1].i)
+    return Attribution("label", ":", words[-1].i, words[-1].i, signed=words.text)
 
 
 def _label_attribution(layout: DocLayout, colon_at: int) -> Attribution | None:
@@ -272,6 +275,30 @@ def _next_sentence_cue(layout: DocLayout, last: int, p_end: int) -> Attribution 
     if following.start_char >= p_end:
         return None
     tokens = layout.free_tokens(following.start, following.end, following.start_char, p_end)
+    return _nearest_cue(layout, tokens, last, last, "next sentence")
+
+
+_POINTING_WORDS = frozenset({"that", "those", "these", "this", "such", "so"})
+
+
+def _next_paragraph_cue(layout: DocLayout, span: QuotedSpan, last: int) -> Attribution | None:
+    """A quote standing alone as its paragraph, then "Those were the stark words of Finance
+    Minister X on Friday, as …": a next paragraph that opens by pointing back at the words
+    names their speaker."""
+    p_start, p_end = layout.paragraph_bounds(span.open_at)
+    alone = span.open_at == p_start and span.outer_end >= len(layout.text[p_start:p_end].rstrip())
+    paragraph = layout.paragraph_of(span.open_at) + 1
+    if not alone or paragraph >= len(layout.paragraphs):
+        return None
+    n_start, n_end = layout.paragraphs[paragraph]
+    first_word = layout.text[n_start:n_end].split(maxsplit=1)[:1]
+    if not first_word or first_word[0].lower() not in _POINTING_WORDS:
+        return None
+    opening = layout.doc.char_span(n_start, n_start + 1, alignment_mode="expand")
+    if opening is None or len(opening) == 0:
+        return None
+    sentence = layout.sentences[layout.sentence_of[opening[0].i]]
+    tokens = layout.free_tokens(sentence.start, sentence.end, n_start, n_end)
     return _nearest_cue(layout, tokens, last, last, "next sentence")
 
 

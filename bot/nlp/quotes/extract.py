@@ -143,6 +143,8 @@ def _resolve(
         name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
+    if attribution.signed and mention.kind != "person":
+        mention = replace(mention, name=attribution.signed, written=attribution.signed)
     if mention.kind == "organization" and people.knows(mention.name):
         mention = replace(mention, kind="person")
     elif (

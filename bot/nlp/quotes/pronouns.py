@@ -80,7 +80,8 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     sentence = people.sentence_of[pronoun.i]
     paragraph = people.paragraph_of[pronoun.i]
     scores: dict[str, float] = defaultdict(float)
-    for sighting in people.sightings_before(pronoun.i, WINDOW_SENTENCES):
+    sightings = people.sightings_before(pronoun.i, WINDOW_SENTENCES)
+    for sighting in sightings + _untagged_subjects(pronoun, people, sightings):
         scores[sighting.person] = max(
             scores[sighting.person], _salience(sighting, sentence, paragraph, people.doc)
         )
@@ -93,6 +94,33 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
         ((score, people.persons[key]) for key, score in compatible.items()),
         key=lambda pair: -pair[0],
     )
+
+
+def _untagged_subjects(
+    pronoun: Token, people: People, sightings: list[Sighting]
+) -> list[Sighting]:
+    """Main-clause subjects of this sentence and the one before that the tagger did not take
+    for names ("Figgins declined to say whether Thomas slept. “…,” he said"), when the article
+    names that person elsewhere: the subject of the main clause is who "he" continues."""
+    seen = {sighting.token for sighting in sightings}
+    doc = people.doc
+    sentence = people.sentence_of[pronoun.i]
+    found = []
+    for i in range(pronoun.i - 1, -1, -1):
+        if sentence - people.sentence_of[i] > 1:
+            break
+        token = doc[i]
+        if i in seen or i in people.quoted or token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+            continue
+        if not token.is_title or token.pos_ == "PRON" or not people.knows(token.text):
+            continue
+        name = people.canonical(token.text)
+        person = next((p for p in people.persons.values() if p.name == name), None)
+        if person is not None:
+            found.append(
+                Sighting(person.key, i, people.sentence_of[i], people.paragraph_of[i], True)
+            )
+    return found
 
 
 def _salience(sighting: Sighting, sentence: int, paragraph: int, doc: Doc) -> float:

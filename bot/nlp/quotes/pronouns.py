@@ -96,9 +96,7 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     )
 
 
-def _untagged_subjects(
-    pronoun: Token, people: People, sightings: list[Sighting]
-) -> list[Sighting]:
+def _untagged_subjects(pronoun: Token, people: People, sightings: list[Sighting]) -> list[Sighting]:
     """Main-clause subjects of this sentence and the one before that the tagger did not take
     for names ("Figgins declined to say whether Thomas slept. “…,” he said"), when the article
     names that person elsewhere: the subject of the main clause is who "he" continues."""
@@ -112,15 +110,37 @@ def _untagged_subjects(
         token = doc[i]
         if i in seen or i in people.quoted or token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
             continue
-        if not token.is_title or token.pos_ == "PRON" or not people.knows(token.text):
-            continue
-        name = people.canonical(token.text)
-        person = next((p for p in people.persons.values() if p.name == name), None)
+        person = _described(token, people) or _named(token, people)
         if person is not None:
             found.append(
                 Sighting(person.key, i, people.sentence_of[i], people.paragraph_of[i], True)
             )
     return found
+
+
+def _named(token: Token, people: People) -> Person | None:
+    if not token.is_title or token.pos_ == "PRON" or not people.knows(token.text):
+        return None
+    name = people.canonical(token.text)
+    return next((p for p in people.persons.values() if p.name == name), None)
+
+
+def _described(token: Token, people: People) -> Person | None:
+    """ "the actress" for the one person the article gave that role ("actress Mary Lund")."""
+    determiners = [t.lower_ for t in token.lefts if t.dep_ == "det"]
+    if token.pos_ != "NOUN" or determiners != ["the"]:
+        return None
+    person = people.by_role(token.lemma_, token.i)
+    if person is not None:
+        return person
+    titled = {  # "Oscar-winning actress Mary Lund": the noun written as the name's title
+        named.key: named
+        for earlier in people.doc[: token.i]
+        if earlier.lemma_ == token.lemma_ and earlier.dep_ == "compound"
+        for named in [_named(earlier.head, people)]
+        if named is not None
+    }
+    return next(iter(titled.values())) if len(titled) == 1 else None
 
 
 def _salience(sighting: Sighting, sentence: int, paragraph: int, doc: Doc) -> float:

@@ -208,3 +208,19 @@ def test_she_after_the_actress_is_the_actress_the_article_named(nlp: Language) -
         "she said."
     )
     assert [speaker for _, speaker in said(nlp, text)][-1] == "Marta Lindqvist"
+
+
+def test_they_after_a_company_spoken_of_in_the_plural(nlp: Language) -> None:
+    text = (
+        "Fjord Records have twice denied blocking the concert.\n\n"
+        "“We never asked anyone to cancel the show,” they said in a statement on Friday."
+    )
+    assert [speaker for _, speaker in said(nlp, text)] == ["Fjord Records"]
+
+
+def test_noun_cue_written_after_the_speakers_name(nlp: Language) -> None:
+    text = (
+        "Two neighbours reacted within hours, with Foreign Minister Lars Eklund warning of "
+        "“grave consequences for the region.”"
+    )
+    assert [speaker for _, speaker in said(nlp, text)] == ["Lars Eklund"]

@@ -192,4 +192,16 @@ def group_antecedent(pronoun: Token, people: People) -> Token | None:
             continue
         if token.ent_type_ == "ORG" or (plural and token.tag_ in ("NNS", "NNPS")):
             return token
+        if plural and _collective_name(token):
+            return token
     return None
+
+
+def _collective_name(token: Token) -> bool:
+    """ "Big Machine have denied it": a name with a plural verb is an organisation spoken of
+    as its people (British usage), the "they" of the next quote."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+        return False
+    verb = token.head
+    verbs = [verb, *(child for child in verb.children if child.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ == "VBP" or v.lower_ in ("are", "were") for v in verbs)

@@ -174,15 +174,17 @@ def _nearest_cue(
 _INTRO_REACH = 8
 """Words a reporting verb's own complements may take between it and the quote it introduces
 ("told reporters on Monday, “…”")."""
-_INTRO_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB", "VBG"})
+_INTRO_TAGS = frozenset({"VBD", "VBZ", "VBP", "VB"})
+"""Finite verbs only: a participle ("…, adding, “…”") belongs to its main clause's subject,
+which the governing-cue search already finds."""
 
 
 def _introducing_cue(layout: DocLayout, first: int, p_start: int) -> Attribution | None:
     """ "…, he asked about the plan and said, “…”, the office said": the reporting verb whose
     clause runs up to the comma or colon before a quote introduces it, whatever a later clause
     ("the office said") or an outer verb the parser hung the quote on ("Audience members
-    laughed when he urged voters, “…”") says. Passive participles ("Asked about it, “…”")
-    introduce nobody."""
+    laughed when he urged voters, “…”") says. Participles ("Asked about it, “…”", "…,
+    adding, “…”") introduce nobody of their own."""
     doc = layout.doc
     at = first - 1
     if at < 0 or doc[at].text not in (",", ":") or doc[at].idx < p_start:
@@ -199,10 +201,13 @@ def _introducing_cue(layout: DocLayout, first: int, p_start: int) -> Attribution
         speaker = speaker_of(token, layout.quoted)
         if speaker is None or layout.token_paragraph[speaker] != layout.token_paragraph[i]:
             return None
+        if doc[speaker].lower_ in _NOT_SPEAKING_PRONOUNS:
+            return None  # "said it was too early but added, “…”": the parse lost the subject
         return Attribution("cue", cue_text(token), token.i, speaker)
     return None
 
 
+_NOT_SPEAKING_PRONOUNS = frozenset({"it", "this", "that", "there", "which", "what"})
 _THINKING = frozenset({"believe", "think", "feel", "hope", "fear", "worry"})
 """Reporting verbs of thought: "people who feel that way, “…”" does not introduce a quote."""
 
@@ -286,7 +291,8 @@ def _next_paragraph_cue(layout: DocLayout, span: QuotedSpan, last: int) -> Attri
     Minister X on Friday, as …": a next paragraph that opens by pointing back at the words
     names their speaker."""
     p_start, p_end = layout.paragraph_bounds(span.open_at)
-    alone = span.open_at == p_start and span.outer_end >= len(layout.text[p_start:p_end].rstrip())
+    line_end = p_start + len(layout.text[p_start:p_end].rstrip())
+    alone = span.open_at == p_start and span.outer_end >= line_end
     paragraph = layout.paragraph_of(span.open_at) + 1
     if not alone or paragraph >= len(layout.paragraphs):
         return None

@@ -119,10 +119,21 @@ def _untagged_subjects(pronoun: Token, people: People, sightings: list[Sighting]
 
 
 def _named(token: Token, people: People) -> Person | None:
-    if not token.is_title or token.pos_ == "PRON" or not people.knows(token.text):
+    if not token.is_title or token.pos_ == "PRON" or _organisation(token):
+        return None
+    if not people.knows(token.text):
         return None
     name = people.canonical(token.text)
     return next((p for p in people.persons.values() if p.name == name), None)
+
+
+def _organisation(token: Token) -> bool:
+    """ "Right Wing Watch first reported" is no "he"; a lone surname the tagger took for an
+    organisation ("Figgins declined …") still is."""
+    if token.ent_type_ in ("PERSON", ""):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return token.ent_type_ != "ORG" or entity is None or len(entity) > 1 or token.is_upper
 
 
 def _described(token: Token, people: People) -> Person | None:
@@ -145,7 +156,7 @@ def _described(token: Token, people: People) -> Person | None:
 
 def _salience(sighting: Sighting, sentence: int, paragraph: int, doc: Doc) -> float:
     weight = _SPEAKER_WEIGHT if sighting.speaker else 0.0
-    if sighting.subject and not _subordinate(doc[sighting.token]):
+    if sighting.subject and not _subordinate_name(doc[sighting.token]):
         weight += _SUBJECT_WEIGHT
     else:
         weight += _OBJECT_WEIGHT
@@ -159,16 +170,33 @@ _SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp
 subject of the main clause; Lund only heads the "when" clause."""
 
 
-def _subordinate(token: Token) -> bool:
-    """Whether a subject heads a clause inside another clause of its sentence."""
+def _subordinate_name(token: Token) -> bool:
+    """Whether a name is the subject of a clause that a conjunction or a wh-word subordinates
+    ("when Lund asked", "whether Lund slept", "that Lund had warned her"). A pronoun there
+    ("Lund said he was hopeful") only continues whoever the text is about, and a clause with
+    no such word is as likely the parser's slip as a subordinate one."""
+    if token.pos_ == "PRON":
+        return False
     verb = token.head
-    for _ in range(4):
-        if verb.dep_ in _SUBORDINATE_DEPS:
+    for _ in range(5):
+        if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+            return False
+        if verb.dep_ in ("relcl", "acl"):
             return True
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+        if verb.dep_ in _SUBORDINATE_DEPS | {"conj"} and _introduced(verb):
+            return True
+        if verb.dep_ not in _SUBORDINATE_DEPS | {"conj", "xcomp"}:
             return False
         verb = verb.head
     return False
+
+
+def _introduced(verb: Token) -> bool:
+    """A clause opened by a conjunction ("that", "whether", "because") or a wh-word ("when")."""
+    return any(
+        child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB")
+        for child in verb.children
+    )
 
 
 _GROUP_WINDOW = 2

@@ -224,3 +224,34 @@ def test_noun_cue_written_after_the_speakers_name(nlp: Language) -> None:
         "“grave consequences for the region.”"
     )
     assert [speaker for _, speaker in said(nlp, text)] == ["Lars Eklund"]
+
+
+def test_transcript_labels_in_capitals_are_people(nlp: Language) -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        "NORA BLAKE: Will the senator debate again?\n\n"
+        "TOMAS ECK: She will, and she will win again.\n\n"
+        "BLAKE: Even after the last poll?\n\n"
+        "ECK: Polls do not vote, Nora."
+    )
+    assert [speaker for _, speaker in said(nlp, text)] == [
+        "Nora Blake",
+        "Tomas Eck",
+        "Nora Blake",
+        "Tomas Eck",
+    ]
+
+
+def test_embedded_post_markup_is_not_part_of_the_words(nlp: Language) -> None:
+    text = (
+        "The senator answered within the hour.\n\n"
+        '<tweet id="1" author="@idamoreau">The tariff vote was a mistake and I will say so '
+        "on the floor tomorrow. — Ida Moreau (@idamoreau) June 2, 2024</tweet>.\n\n"
+        "Her office did not add to the post."
+    )
+    assert said(nlp, text) == [
+        (
+            "The tariff vote was a mistake and I will say so on the floor tomorrow.",
+            "Ida Moreau",
+        )
+    ]

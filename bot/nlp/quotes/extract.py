@@ -75,6 +75,8 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         kind = _kind_of(layout, index, attribution)
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
+        if index in layout.unmarked and found.ref is None:
+            kind = "other"  # words without marks are a quote only through who signs them
         quotes.append(_quote(layout, index, kind, found))
     refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
     return quotes, group_speakers(quotes, refs, people)
@@ -143,8 +145,8 @@ def _resolve(
         name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
-    if attribution.signed and mention.kind != "person":
-        mention = replace(mention, name=attribution.signed, written=attribution.signed)
+    if attribution.signed and (mention.kind != "person" or mention.name.isupper()):
+        mention = _signed_mention(mention, attribution.signed)
     if mention.kind == "organization" and people.knows(mention.name):
         mention = replace(mention, kind="person")
     elif (
@@ -169,6 +171,14 @@ def _resolve(
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _signed_mention(mention: Mention, signed: str) -> Mention:
+    """The speaker a transcript label or a post's signature writes out: "KATE BOULDUAN" is a
+    person, "Port of Halden" an organisation the parse cut short."""
+    if signed.isupper():
+        return replace(mention, name=signed.title(), written=signed, kind="person")
+    return replace(mention, name=signed, written=signed, kind="organization")
 
 
 def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:

@@ -127,14 +127,24 @@ def _signed_posts(text: str) -> list[UnmarkedQuote]:
             body = paragraphs[index - 1]
         else:
             continue
-        words_end = _strip_links(text, *body)
-        if len(text[body[0] : words_end].split()) < 3:
+        words_start = _after_markup(text, *body)
+        words_end = _strip_links(text, words_start, body[1])
+        if len(text[words_start:words_end].split()) < 3:
             continue
         span = QuotedSpan(
-            start=body[0], end=words_end, open_at=body[0], close_end=None, family="double"
+            start=words_start, end=words_end, open_at=body[0], close_end=None, family="double"
         )
         posts.append(UnmarkedQuote(span, signature.span("name")))
     return posts
+
+
+def _after_markup(text: str, start: int, end: int) -> int:
+    """Where a post's words begin, after an embed's opening tag (<tweet author="@x" …>)."""
+    tag = _OPENING_TAG.match(text, start, end)
+    return tag.end() if tag is not None else start
+
+
+_OPENING_TAG = re.compile(r"\s*<[a-zA-Z][^<>\n]*>\s*")
 
 
 def _strip_links(text: str, start: int, end: int) -> int:

@@ -145,7 +145,7 @@ def _resolve(
         name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
-    if attribution.signed and (mention.kind != "person" or mention.name.isupper()):
+    if attribution.signed:
         mention = _signed_mention(mention, attribution.signed)
     if mention.kind == "organization" and people.knows(mention.name):
         mention = replace(mention, kind="person")
@@ -175,10 +175,13 @@ def _resolve(
 
 def _signed_mention(mention: Mention, signed: str) -> Mention:
     """The speaker a transcript label or a post's signature writes out: "KATE BOULDUAN" is a
-    person, "Port of Halden" an organisation the parse cut short."""
+    person, "Port of Halden" an organisation the parse cut short. No role: what the parser
+    hangs on a label as an apposition is the first words of the turn."""
+    if mention.kind == "person" and not mention.name.isupper():
+        return replace(mention, role=None)
     if signed.isupper():
-        return replace(mention, name=signed.title(), written=signed, kind="person")
-    return replace(mention, name=signed, written=signed, kind="organization")
+        return replace(mention, name=signed.title(), written=signed, kind="person", role=None)
+    return replace(mention, name=signed, written=signed, kind="organization", role=None)
 
 
 def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:

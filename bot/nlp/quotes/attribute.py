@@ -201,7 +201,7 @@ def _introducing_cue(layout: DocLayout, first: int, p_start: int) -> Attribution
         speaker = speaker_of(token, layout.quoted)
         if speaker is None or layout.token_paragraph[speaker] != layout.token_paragraph[i]:
             return None
-        if doc[speaker].lower_ in _NOT_SPEAKING_PRONOUNS:
+        if doc[speaker].lower_ in _NOT_SPEAKING_PRONOUNS or doc[speaker].head.lower_ == "by":
             return None  # "said it was too early but added, “…”": the parse lost the subject
         return Attribution("cue", cue_text(token), token.i, speaker)
     return None

@@ -96,8 +96,12 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     )
 
 
+_UNTAGGED_REACH = 2
+"""Sentences back (quoted ones count) in which an untagged main-clause subject is looked for."""
+
+
 def _untagged_subjects(pronoun: Token, people: People, sightings: list[Sighting]) -> list[Sighting]:
-    """Main-clause subjects of this sentence and the one before that the tagger did not take
+    """Main-clause subjects of this sentence and the ones before that the tagger did not take
     for names ("Figgins declined to say whether Thomas slept. “…,” he said"), when the article
     names that person elsewhere: the subject of the main clause is who "he" continues."""
     seen = {sighting.token for sighting in sightings}
@@ -105,11 +109,13 @@ def _untagged_subjects(pronoun: Token, people: People, sightings: list[Sighting]
     sentence = people.sentence_of[pronoun.i]
     found = []
     for i in range(pronoun.i - 1, -1, -1):
-        if sentence - people.sentence_of[i] > 1:
+        if sentence - people.sentence_of[i] > _UNTAGGED_REACH:
             break
         token = doc[i]
-        if i in seen or i in people.quoted or token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+        if i in seen or i in people.quoted or token.dep_ != "nsubj":
             continue
+        if token.head.dep_ != "ROOT" and not (i > 0 and "\n" in doc[i - 1].text):
+            continue  # a main clause, or one opening its paragraph that the parse ran on into
         person = _described(token, people) or _named(token, people)
         if person is not None:
             found.append(
@@ -181,8 +187,6 @@ def _subordinate_name(token: Token) -> bool:
     for _ in range(5):
         if verb.dep_ == "ROOT" or verb.head.i == verb.i:
             return False
-        if verb.dep_ in ("relcl", "acl"):
-            return True
         if verb.dep_ in _SUBORDINATE_DEPS | {"conj"} and _introduced(verb):
             return True
         if verb.dep_ not in _SUBORDINATE_DEPS | {"conj", "xcomp"}:
@@ -192,10 +196,10 @@ def _subordinate_name(token: Token) -> bool:
 
 
 def _introduced(verb: Token) -> bool:
-    """A clause opened by a conjunction ("that", "whether", "because") or a wh-word ("when")."""
+    """A clause opened by a conjunction ("that", "whether", "because") or a wh-word ("when",
+    "where", "which"); "the remarks Clinton made" opens with neither and stays about her."""
     return any(
-        child.dep_ == "mark" or (child.dep_ == "advmod" and child.tag_ == "WRB")
-        for child in verb.children
+        child.dep_ == "mark" or child.tag_ in ("WRB", "WDT", "WP", "WP$") for child in verb.children
     )
 
 

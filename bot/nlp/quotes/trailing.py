@@ -132,10 +132,13 @@ def _named_subject(verb: Token, before: list[Token]) -> Token | None:
 def _person_before(before: list[Token]) -> Token | None:
     """ "…,” chairman, CEO and president Craig Menear said": a person's name right before the
     verb speaks, however long the run of titles before it (the parser hangs them anywhere)."""
-    for token in reversed(before):
+    for at, token in reversed(list(enumerate(before))):
         if token.ent_type_ in _SKIPPED_ENTITIES or token.pos_ == "ADV":
             continue
-        return token if token.ent_type_ == "PERSON" else None
+        if token.ent_type_ != "PERSON":
+            return None
+        rest = [t for t in before[:at] if t.ent_type_ != "PERSON"]
+        return None if rest and rest[-1].pos_ == "ADP" else token  # "prosecutors for X said"
     return None
 
 

@@ -108,8 +108,9 @@ def _untagged_subjects(pronoun: Token, people: People, sightings: list[Sighting]
     doc = people.doc
     sentence = people.sentence_of[pronoun.i]
     found = []
+    section = people.section_of[pronoun.i]
     for i in range(pronoun.i - 1, -1, -1):
-        if sentence - people.sentence_of[i] > _UNTAGGED_REACH:
+        if sentence - people.sentence_of[i] > _UNTAGGED_REACH or people.section_of[i] != section:
             break
         token = doc[i]
         if i in seen or i in people.quoted or token.dep_ != "nsubj":

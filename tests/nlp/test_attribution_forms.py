@@ -255,3 +255,14 @@ def test_embedded_post_markup_is_not_part_of_the_words(nlp: Language) -> None:
             "Ida Moreau",
         )
     ]
+
+
+def test_faq_answers_are_nobodys_quotes(nlp: Language) -> None:
+    text = (
+        "Lena Varga founded the shop in 2012. Here are the answers to common questions.\n\n"
+        "Q: When does the shop open?\n\n"
+        "A: Every day at seven, except on public holidays.\n\n"
+        "Q: Do you deliver?\n\n"
+        "A: Only within the city, and only before noon."
+    )
+    assert said(nlp, text) == []

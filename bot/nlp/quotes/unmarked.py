@@ -33,6 +33,11 @@ _TURN_LABEL = re.compile(
 """A speaker label opening a paragraph: "Prof. Lund: ", "NORA BLAKE: ", "Q: "."""
 _QUESTION_LABELS = frozenset({"q", "question"})
 _ANSWER_LABELS = frozenset({"a", "answer"})
+_INTERVIEW_WORDS = re.compile(
+    r"\b(?:interview\w*|spoke|speaks|talked|talks|conversation|Q&A|transcript|asked|sat down)\b",
+    re.IGNORECASE,
+)
+"""Words of the introduction that make "A:" someone's answers rather than an FAQ's."""
 _MIN_TURNS = 4
 """Labelled paragraphs a transcript needs: fewer is a list of headed items, not a dialogue."""
 _NOT_SPEAKERS = frozenset(
@@ -40,6 +45,8 @@ _NOT_SPEAKERS = frozenset(
     note update updated correction clarification disclosure photo photos video source sources
     read watch listen related more see also tags tag category categories credit credits
     warning step tip bonus pros cons verdict price specs score rating path option level
+    date time location where when address phone email website ingredients developer publisher
+    platform platforms genre runtime cast director format
     """.split()  # noqa: SIM905
 )
 """Label words that head a paragraph without anyone speaking it."""
@@ -65,9 +72,12 @@ def _transcript_turns(text: str) -> list[UnmarkedQuote]:
     names = Counter(_key(label["label"]) for _, _, label in labelled)
     if len(labelled) < _MIN_TURNS or len(names) < 2 or names.most_common(1)[0][1] < 2:
         return []
+    interview = _INTERVIEW_WORDS.search(text, 0, labelled[0][0]) is not None
     turns = []
     for start, end, label in labelled:
         key = _key(label["label"])
+        if key in _ANSWER_LABELS and not interview:
+            continue  # an FAQ's answers: nobody the article introduces is speaking
         inner_end = len(text[start:end].rstrip()) + start
         body = text[label.end() : inner_end]
         if key in _QUESTION_LABELS or not _spoken(body):

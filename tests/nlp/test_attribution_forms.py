@@ -266,3 +266,12 @@ def test_faq_answers_are_nobodys_quotes(nlp: Language) -> None:
         "A: Only within the city, and only before noon."
     )
     assert said(nlp, text) == []
+
+
+def test_they_after_a_company_named_beside_its_description(nlp: Language) -> None:
+    text = (
+        "The company that organises the festival, Nordlys Events, denies that a deal was "
+        "made.\n\n"
+        "“Nothing has been signed, and nothing will be signed this week,” they said."
+    )
+    assert [speaker for _, speaker in said(nlp, text)] == ["Nordlys Events"]

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
-from bot.nlp.quotes.names import PRONOUN_GENDER
+from bot.nlp.quotes.names import ORGANISATION_WORDS, PRONOUN_GENDER
 from bot.nlp.quotes.people import People, speaks
 from bot.nlp.quotes.person import Person, Sighting
 
@@ -227,7 +227,24 @@ def group_antecedent(pronoun: Token, people: People) -> Token | None:
             return token
         if plural and _collective_name(token):
             return token
+        named = _named_organisation(token) if plural else None
+        if named is not None:
+            return named
     return None
+
+
+def _named_organisation(token: Token) -> Token | None:
+    """ "The company that runs the awards, Dick Clark Productions, denies it. “…,” they said":
+    a company word with the company's name beside it is the "they" of its statement."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ORGANISATION_WORDS:
+        return None
+    names = [
+        c
+        for c in token.subtree
+        if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+    ]
+    own = [c for c in names if c.head.i == token.i]
+    return (own or names or [None])[0]  # the parser often hangs the name on the clause's object
 
 
 def _collective_name(token: Token) -> bool:

@@ -141,8 +141,8 @@ def _signed_posts(text: str) -> list[UnmarkedQuote]:
         words_end = _strip_links(text, words_start, body[1])
         if len(text[words_start:words_end].split()) < 3:
             continue
-        span = QuotedSpan(
-            start=words_start, end=words_end, open_at=body[0], close_end=None, family="double"
+        span = QuotedSpan(  # the post's links stay inside: they describe nobody
+            start=words_start, end=words_end, open_at=body[0], close_end=body[1], family="double"
         )
         posts.append(UnmarkedQuote(span, signature.span("name")))
     return posts

@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from bot.nlp.quotes.classify import opens_clause, opens_sentence
 from bot.nlp.quotes.cues import EDITORIAL_LABELS, cue_text, speaker_of, speech_cues
+from bot.nlp.quotes.introducing import introducing_cue
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import QuotedSpan
 from bot.nlp.quotes.trailing import trailing_cue
@@ -44,6 +45,9 @@ class Attribution:
     speaker_token: int | None = None
     inherit_from: int | None = None
     """Index of an earlier quote whose speaker this one shares."""
+    signed: str | None = None
+    """The name exactly as a post's signature or a transcript label writes it ("Port of
+    Halden"), for organisations the parse cuts short."""
 
 
 def attribute_all(layout: DocLayout) -> list[Attribution | None]:
@@ -60,6 +64,8 @@ def _attribute(
     first, last = layout.token_ranges[index]
     if last <= first:
         return None
+    if index in layout.unmarked:
+        return _signed_attribution(layout, layout.unmarked[index], span)
     p_start, p_end = layout.paragraph_bounds(span.open_at)
     if _subheading(layout, span, p_start, p_end):
         return None
@@ -68,6 +74,10 @@ def _attribute(
     label = _speaker_label(layout, span, p_start)
     if label is not None:
         return label
+    introduced = introducing_cue(layout, first, p_start)
+    if introduced is not None:
+        verb, speaker = introduced
+        return Attribution("cue", cue_text(verb), verb.i, speaker)
     if _ends_statement(layout.text, span):
         whole = opens_clause(layout.text, p_start, span.open_at)
         trailing = trailing_cue(layout.doc, last, layout.quoted, whole)
@@ -86,7 +96,7 @@ def _attribute(
     previous = _previous_in_paragraph(layout, index, earlier, p_start)
     if previous is not None:
         return previous
-    after = _next_sentence_cue(layout, last, p_end)
+    after = _next_sentence_cue(layout, last, p_end) or _next_paragraph_cue(layout, span, last)
     if after is not None:
         return after
     before = _previous_sentence_cue(layout, span, first, p_start)
@@ -111,6 +121,23 @@ def _speaker_label(layout: DocLayout, span: QuotedSpan, p_start: int) -> Attribu
     if lead is not None and lead.end() < span.open_at and not _EDITORIAL_LABEL.match(lead[0]):
         return _label_attribution(layout, lead.end())
     return None
+
+
+def _signed_attribution(
+    layout: DocLayout, name: tuple[int, int] | None, span: QuotedSpan
+) -> Attribution | None:
+    """A transcript turn or a signed post: its label or signature names the speaker; an
+    interview's "A:" answers are the interviewee's, the first person the article names."""
+    if name is None:
+        person = next(
+            (e for e in layout.doc.ents if e.label_ == "PERSON" and e.end_char <= span.open_at),
+            None,
+        )
+        return Attribution("label", ":", person[-1].i, person[-1].i) if person else None
+    words = layout.doc.char_span(*name, alignment_mode="expand")
+    if words is None or len(words) == 0:
+        return None
+    return Attribution("label", ":", words[-1].i, words[-1].i, signed=words.text)
 
 
 def _label_attribution(layout: DocLayout, colon_at: int) -> Attribution | None:
@@ -216,6 +243,31 @@ def _next_sentence_cue(layout: DocLayout, last: int, p_end: int) -> Attribution 
     return _nearest_cue(layout, tokens, last, last, "next sentence")
 
 
+_POINTING_WORDS = frozenset({"that", "those", "these", "this", "such", "so"})
+
+
+def _next_paragraph_cue(layout: DocLayout, span: QuotedSpan, last: int) -> Attribution | None:
+    """A quote standing alone as its paragraph, then "Those were the stark words of Finance
+    Minister X on Friday, as …": a next paragraph that opens by pointing back at the words
+    names their speaker."""
+    p_start, p_end = layout.paragraph_bounds(span.open_at)
+    line_end = p_start + len(layout.text[p_start:p_end].rstrip())
+    alone = span.open_at == p_start and span.outer_end >= line_end
+    paragraph = layout.paragraph_of(span.open_at) + 1
+    if not alone or paragraph >= len(layout.paragraphs):
+        return None
+    n_start, n_end = layout.paragraphs[paragraph]
+    first_word = layout.text[n_start:n_end].split(maxsplit=1)[:1]
+    if not first_word or first_word[0].lower() not in _POINTING_WORDS:
+        return None
+    opening = layout.doc.char_span(n_start, n_start + 1, alignment_mode="expand")
+    if opening is None or len(opening) == 0:
+        return None
+    sentence = layout.sentences[layout.sentence_of[opening[0].i]]
+    tokens = layout.free_tokens(sentence.start, sentence.end, n_start, n_end)
+    return _nearest_cue(layout, tokens, last, last, "next sentence")
+
+
 def _previous_sentence_cue(
     layout: DocLayout, span: QuotedSpan, first: int, p_start: int
 ) -> Attribution | None:
@@ -231,8 +283,22 @@ def _previous_sentence_cue(
     tokens = layout.free_tokens(start, previous.end, p_start, span.open_at)
     found = _main_cue(layout, tokens)
     if found is None:
-        return None
+        return _previous_subject(tokens)
     return Attribution("previous sentence", found.cue, found.cue_token, found.speaker_token)
+
+
+def _previous_subject(tokens: list[Token]) -> Attribution | None:
+    """ "Lund expects three launches this year. “Four would be a stretch.”": a feature opens
+    a quote right after a sentence about a named person; with no reporting verb anywhere near,
+    the words are the subject's of that sentence's main clause."""
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "nsubj" or token.head.dep_ != "ROOT" or token.head.i not in inside:
+            continue
+        named = token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "")
+        if named or token.ent_type_ == "PERSON" or token.lower_ in ("he", "she"):
+            return Attribution("previous sentence", None, None, token.i)
+    return None
 
 
 def _continued_paragraph(

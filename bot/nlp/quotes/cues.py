@@ -278,6 +278,13 @@ def _noun_cue_owner(noun: Token, quoted: set[int]) -> int | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.i not in quoted:
             return child.i
+    for child in noun.children:  # "with Foreign Minister Ayman Safadi warning of …"
+        if (
+            child.dep_ in ("compound", "nsubj")
+            and child.ent_type_ == "PERSON"
+            and child.i not in quoted
+        ):
+            return child.i
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]

@@ -29,6 +29,7 @@ from bot.nlp.quotes.pronouns import (
 from bot.nlp.quotes.repeats import copies
 from bot.nlp.quotes.scare_quotes import fragment_not_reported
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
+from bot.nlp.quotes.unmarked import find_unmarked_quotes
 
 _METHOD_CONFIDENCE = {
     "cue": 0.9,
@@ -56,10 +57,14 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
     Never raises on odd punctuation: unbalanced marks only cost their own paragraph.
     """
     text = doc.text
-    spans = find_quoted_spans(text)
-    if not spans:
+    marked = find_quoted_spans(text)
+    unmarked = find_unmarked_quotes(text, marked)
+    if not marked and not unmarked:
         return [], []
-    layout = DocLayout(doc, spans, text)
+    spans = sorted([*marked, *(u.span for u in unmarked)], key=lambda span: span.open_at)
+    names = {u.span: u.name for u in unmarked}
+    signed = {index: names[span] for index, span in enumerate(spans) if span in names}
+    layout = DocLayout(doc, spans, text, signed)
     people = People(
         doc, layout.sentence_of, layout.token_paragraph, layout.token_section, layout.quoted
     )
@@ -75,6 +80,8 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         kind = "other" if not_quotes[index] else _kind_of(layout, index, attribution, cue_tokens)
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
+        if index in layout.unmarked and found.ref is None:
+            kind = "other"  # words without marks are a quote only through who signs them
         quotes.append(_quote(layout, index, kind, found))
     listed = _share_copies(layout, quotes, resolved, not_quotes)
     refs = [
@@ -190,6 +197,8 @@ def _resolve(
         name = resolve_pronoun(token, people, chained) if token.lower_ in PRONOUN_GENDER else None
         ref = SpeakerRef(name, "person", mention.written) if name else None
         return _Resolved(ref, mention.written, attribution.cue, confidence if ref else 0.0)
+    if attribution.signed:
+        mention = _signed_mention(mention, attribution.signed)
     if mention.kind == "organization" and people.knows(mention.name):
         mention = replace(mention, kind="person")
     elif (
@@ -214,6 +223,17 @@ def _resolve(
     else:
         ref = SpeakerRef(mention.name, mention.kind, mention.written, mention.role)
     return _Resolved(ref, mention.written, attribution.cue, confidence)
+
+
+def _signed_mention(mention: Mention, signed: str) -> Mention:
+    """The speaker a transcript label or a post's signature writes out: "KATE BOULDUAN" is a
+    person, "Port of Halden" an organisation the parse cut short. No role: what the parser
+    hangs on a label as an apposition is the first words of the turn."""
+    if mention.kind == "person" and not mention.name.isupper():
+        return replace(mention, role=None)
+    if signed.isupper():
+        return replace(mention, name=signed.title(), written=signed, kind="person", role=None)
+    return replace(mention, name=signed, written=signed, kind="organization", role=None)
 
 
 def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:

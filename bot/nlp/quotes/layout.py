@@ -17,11 +17,20 @@ from bot.nlp.quotes.marks import QuotedSpan
 class DocLayout:
     """Token, sentence and paragraph bookkeeping shared by all quotes of one document."""
 
-    def __init__(self, doc: Doc, spans: list[QuotedSpan], text: str) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        spans: list[QuotedSpan],
+        text: str,
+        unmarked: dict[int, tuple[int, int] | None] | None = None,
+    ) -> None:
         self.doc = doc
         self.text = text
         """``doc.text``, kept because spaCy rebuilds that string on every access."""
         self.spans = spans
+        self.unmarked = unmarked or {}
+        """Span index → character span of the name that signs a quote without marks (a
+        transcript label, a post's signature), or None for an interview answer ("A: …")."""
         self.sentence_of = [0] * len(doc)
         self.sentences = list(doc.sents)
         for index, sentence in enumerate(self.sentences):

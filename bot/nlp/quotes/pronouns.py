@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from bot.nlp.quotes.names import PRONOUN_GENDER
+from bot.nlp.quotes.names import ORGANISATION_WORDS, PRONOUN_GENDER
 from bot.nlp.quotes.people import People, speaks
 from bot.nlp.quotes.person import Person, Sighting
 
@@ -80,9 +80,10 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     sentence = people.sentence_of[pronoun.i]
     paragraph = people.paragraph_of[pronoun.i]
     scores: dict[str, float] = defaultdict(float)
-    for sighting in people.sightings_before(pronoun.i, WINDOW_SENTENCES):
+    sightings = people.sightings_before(pronoun.i, WINDOW_SENTENCES)
+    for sighting in sightings + _untagged_subjects(pronoun, people, sightings):
         scores[sighting.person] = max(
-            scores[sighting.person], _salience(sighting, sentence, paragraph)
+            scores[sighting.person], _salience(sighting, sentence, paragraph, people.doc)
         )
     compatible = {
         key: score * people.persons[key].fits(gender)
@@ -95,12 +96,112 @@ def _ranked(pronoun: Token, people: People) -> list[tuple[float, Person]]:
     )
 
 
-def _salience(sighting: Sighting, sentence: int, paragraph: int) -> float:
+_UNTAGGED_REACH = 2
+"""Sentences back (quoted ones count) in which an untagged main-clause subject is looked for."""
+
+
+def _untagged_subjects(pronoun: Token, people: People, sightings: list[Sighting]) -> list[Sighting]:
+    """Main-clause subjects of this sentence and the ones before that the tagger did not take
+    for names ("Figgins declined to say whether Thomas slept. “…,” he said"), when the article
+    names that person elsewhere: the subject of the main clause is who "he" continues."""
+    seen = {sighting.token for sighting in sightings}
+    doc = people.doc
+    sentence = people.sentence_of[pronoun.i]
+    found = []
+    section = people.section_of[pronoun.i]
+    for i in range(pronoun.i - 1, -1, -1):
+        if sentence - people.sentence_of[i] > _UNTAGGED_REACH or people.section_of[i] != section:
+            break
+        token = doc[i]
+        if i in seen or i in people.quoted or token.dep_ != "nsubj":
+            continue
+        if token.head.dep_ != "ROOT" and not (i > 0 and "\n" in doc[i - 1].text):
+            continue  # a main clause, or one opening its paragraph that the parse ran on into
+        person = _described(token, people) or _named(token, people)
+        if person is not None:
+            found.append(
+                Sighting(person.key, i, people.sentence_of[i], people.paragraph_of[i], True)
+            )
+    return found
+
+
+def _named(token: Token, people: People) -> Person | None:
+    if not token.is_title or token.pos_ == "PRON" or _organisation(token):
+        return None
+    if not people.knows(token.text):
+        return None
+    name = people.canonical(token.text)
+    return next((p for p in people.persons.values() if p.name == name), None)
+
+
+def _organisation(token: Token) -> bool:
+    """ "Right Wing Watch first reported" is no "he"; a lone surname the tagger took for an
+    organisation ("Figgins declined …") still is."""
+    if token.ent_type_ in ("PERSON", ""):
+        return False
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return token.ent_type_ != "ORG" or entity is None or len(entity) > 1 or token.is_upper
+
+
+def _described(token: Token, people: People) -> Person | None:
+    """ "the actress" for the one person the article gave that role ("actress Mary Lund")."""
+    determiners = [t.lower_ for t in token.lefts if t.dep_ == "det"]
+    if token.pos_ != "NOUN" or determiners != ["the"]:
+        return None
+    person = people.by_role(token.lemma_, token.i)
+    if person is not None:
+        return person
+    titled = {  # "Oscar-winning actress Mary Lund": the noun written as the name's title
+        named.key: named
+        for earlier in people.doc[: token.i]
+        if earlier.lemma_ == token.lemma_ and earlier.dep_ == "compound"
+        for named in [_named(earlier.head, people)]
+        if named is not None
+    }
+    return next(iter(titled.values())) if len(titled) == 1 else None
+
+
+def _salience(sighting: Sighting, sentence: int, paragraph: int, doc: Doc) -> float:
     weight = _SPEAKER_WEIGHT if sighting.speaker else 0.0
-    weight += _SUBJECT_WEIGHT if sighting.subject else _OBJECT_WEIGHT
+    if sighting.subject and not _subordinate_name(doc[sighting.token]):
+        weight += _SUBJECT_WEIGHT
+    else:
+        weight += _OBJECT_WEIGHT
     if sighting.paragraph == paragraph:
         weight *= _SAME_PARAGRAPH
     return weight * _DECAY ** (sentence - sighting.sentence)
+
+
+_SUBORDINATE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj", "pcomp"})
+"""Clauses inside another: "When Mr. Lund asked …, Mr. Berg said no. He …" is Berg, the
+subject of the main clause; Lund only heads the "when" clause."""
+
+
+def _subordinate_name(token: Token) -> bool:
+    """Whether a name is the subject of a clause that a conjunction or a wh-word subordinates
+    ("when Lund asked", "whether Lund slept", "that Lund had warned her"). A pronoun there
+    ("Lund said he was hopeful") only continues whoever the text is about, and a clause with
+    no such word is as likely the parser's slip as a subordinate one."""
+    if token.pos_ == "PRON":
+        return False
+    verb = token.head
+    for _ in range(5):
+        if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+            return False
+        if verb.dep_ in _SUBORDINATE_DEPS | {"conj"} and _introduced(verb):
+            return True
+        if verb.dep_ not in _SUBORDINATE_DEPS | {"conj", "xcomp"}:
+            return False
+        verb = verb.head
+    return False
+
+
+def _introduced(verb: Token) -> bool:
+    """A clause opened by a conjunction ("that", "whether", "because") or a wh-word ("when",
+    "where", "which"); "the remarks Clinton made" opens with neither and stays about her."""
+    return any(
+        child.dep_ == "mark" or child.tag_ in ("WRB", "WDT", "WP", "WP$") for child in verb.children
+    )
 
 
 _GROUP_WINDOW = 2
@@ -127,4 +228,33 @@ def group_antecedent(pronoun: Token, people: People) -> Token | None:
             continue
         if token.ent_type_ == "ORG" or (plural and token.tag_ in ("NNS", "NNPS")):
             return token
+        if plural and _collective_name(token):
+            return token
+        named = _named_organisation(token) if plural else None
+        if named is not None:
+            return named
     return None
+
+
+def _named_organisation(token: Token) -> Token | None:
+    """ "The company that runs the awards, Dick Clark Productions, denies it. “…,” they said":
+    a company word with the company's name beside it is the "they" of its statement."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in ORGANISATION_WORDS:
+        return None
+    names = [
+        c
+        for c in token.subtree
+        if c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+    ]
+    own = [c for c in names if c.head.i == token.i]
+    return (own or names or [None])[0]  # the parser often hangs the name on the clause's object
+
+
+def _collective_name(token: Token) -> bool:
+    """ "Big Machine have denied it": a name with a plural verb is an organisation spoken of
+    as its people (British usage), the "they" of the next quote."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+        return False
+    verb = token.head
+    verbs = [verb, *(child for child in verb.children if child.dep_ in ("aux", "auxpass"))]
+    return any(v.tag_ == "VBP" or v.lower_ in ("are", "were") for v in verbs)

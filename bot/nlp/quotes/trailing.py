@@ -51,7 +51,7 @@ def trailing_cue(
     before = [t for t in window if t.i < verb.i]
     if len(before) > _SHORT_TRAIL and any(t in finite for t in before) and not named_first:
         return None  # “…,” while others penned letters that called him …: a clause of its own
-    subject = _named_subject(verb, before)
+    subject = _named_subject(verb, before) or _person_before(before)
     if subject is not None:
         return verb, subject.i
     if any(not t.is_punct for t in before):
@@ -129,6 +129,19 @@ def _named_subject(verb: Token, before: list[Token]) -> Token | None:
                 or child.lower_ in _PERSONAL_PRONOUNS
             )
             return child if named else None
+    return None
+
+
+def _person_before(before: list[Token]) -> Token | None:
+    """ "…,” chairman, CEO and president Craig Menear said": a person's name right before the
+    verb speaks, however long the run of titles before it (the parser hangs them anywhere)."""
+    for at, token in reversed(list(enumerate(before))):
+        if token.ent_type_ in _SKIPPED_ENTITIES or token.pos_ == "ADV":
+            continue
+        if token.ent_type_ != "PERSON":
+            return None
+        rest = [t for t in before[:at] if t.ent_type_ != "PERSON"]
+        return None if rest and rest[-1].pos_ == "ADP" else token  # "prosecutors for X said"
     return None
 
 

@@ -94,6 +94,12 @@ def looks_like_organisation(name: list[Token]) -> bool:
     )
 
 
+def with_article(token: Token) -> bool:
+    """ "The Wild still rank last": a name after "the" is a team, a band or a firm, never a
+    person."""
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in token.lefts)
+
+
 def is_title(token: Token) -> bool:
     """A title or honorific word that precedes names ("Sen.", "Finance Minister", "former")."""
     return token.lower_.rstrip(".") in TITLES or token.lower_ in TITLES
@@ -148,6 +154,12 @@ def mention_for(token: Token) -> Mention | None:
     """The mention headed by ``token`` (a subject, an agent or the object of "according to")."""
     if token.pos_ == "PRON" or token.lower_ in PRONOUN_GENDER:
         return Mention(token.text, token.text, "pronoun", token.i)
+    person = _named_after_roles(token)
+    if person is not None:
+        named = _named(person.root, person.root)
+        start = min([token.i] + [c.left_edge.i for c in token.lefts if not c.is_punct])
+        roles = token.doc[start : person.start].text.strip(" ,")
+        return replace(named, role=roles or named.role)
     appositive = _named_appositive(token)
     if token.pos_ not in ("PROPN",) and appositive is not None and token.ent_type_ == "":
         named = _named(appositive, token)
@@ -155,10 +167,39 @@ def mention_for(token: Token) -> Mention | None:
     if token.ent_type_ in _NOT_SPEAKERS:
         return None
     if token.pos_ == "PROPN" or token.ent_type_ in _PERSONISH | _ORGANISATIONS:
-        return _named(token, token)
+        named = _named(token, token)
+        return _nominal(token) if named.kind == "person" and _title_only(named, token) else named
     if token.pos_ in ("NOUN", "NUM", "ADJ", "X"):
         return _nominal(token)
     return None
+
+
+def _title_only(named: Mention, token: Token) -> bool:
+    """ "The United Nations High Commissioner for Human Rights said": a title with no name
+    in it is a description of an unnamed person, never a person called "Commissioner"."""
+    words = named.name.split()
+    doc = token.doc
+    return (
+        bool(words)
+        and words[-1].lower().rstrip(".") in TITLES
+        and token.lower_.rstrip(".") in TITLES
+        and not any(t.ent_type_ == "PERSON" for t in doc[token.left_edge.i : token.i + 1])
+    )
+
+
+def _named_after_roles(token: Token) -> Span | None:
+    """ "chairman, CEO and president Craig Menear said": the parser made the first role word
+    the subject; the speaker is the person the list of roles ends in."""
+    if token.pos_ != "NOUN" or token.lower_ not in TITLES:
+        return None
+    end = token.right_edge
+    entity = entity_of(end)
+    if entity is None or end.ent_type_ != "PERSON" or entity.end - 1 != end.i:
+        return None
+    between = token.doc[token.i : entity.start]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_quote for t in between):
+        return None
+    return entity
 
 
 def _named_appositive(token: Token) -> Token | None:
@@ -195,10 +236,8 @@ def _named(token: Token, written_head: Token) -> Mention:
         titles, name = strip_name(tokens)
     if not name:
         name = [token]
-    kind: MentionKind = "person"
     label = (entity.label_ if entity is not None else "") or token.ent_type_
-    if label in _ORGANISATIONS and (label in _SURE_ORGANISATIONS or looks_like_organisation(name)):
-        kind = "organization"
+    kind: MentionKind = "organization" if _organisation(label, name, token) else "person"
     written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
     role = role_from(titles, token)
     joined = _join(name)
@@ -207,6 +246,13 @@ def _named(token: Token, written_head: Token) -> Mention:
         text = text[4:]
     shown = tidy_name(written.text) or written.text
     return Mention(text, shown, kind, token.i, role=role, gender=honorific_gender(titles))
+
+
+def _organisation(label: str, name: list[Token], token: Token) -> bool:
+    """A recognised group or nation, a name with an organisation word, or a name after "the"."""
+    if label in _ORGANISATIONS and (label in _SURE_ORGANISATIONS or looks_like_organisation(name)):
+        return True
+    return label not in _PERSONISH and with_article(token)
 
 
 def with_titles_before(tokens: list[Token]) -> list[Token]:
@@ -219,11 +265,22 @@ def with_titles_before(tokens: list[Token]) -> list[Token]:
         before = doc[start - 1]
         if before.text == "." and start > 1 and is_title(doc[start - 2]):
             start -= 2  # "Capt" "." split by the tokenizer
+        elif start < tokens[0].i and _title_connector(before):
+            start -= 2  # "Secretary of State": the whole title, not "State"
         elif is_title(before) or _title_compound(before, tokens):
             start -= 1
         else:
             break
     return list(doc[start : tokens[-1].i + 1])
+
+
+def _title_connector(before: Token) -> bool:
+    """ "of" in "Secretary of State", "for" in "Minister for Europe": the title goes on past
+    it when a capitalised title word stands on both sides."""
+    if before.lower_ not in ("of", "for") or before.i == 0:
+        return False
+    title, taken = before.nbor(-1), before.nbor(1)
+    return is_title(title) and title.text[:1].isupper() and taken.text[:1].isupper()
 
 
 def _title_compound(token: Token, name: list[Token]) -> bool:
@@ -302,10 +359,27 @@ def _description(noun: Token) -> str:
 
 
 def _lower_determiner(words: Span) -> str:
-    """ "The mayor" and "the mayor" are one speaker: a leading article is written lower case."""
-    if len(words) > 1 and words[0].pos_ == "DET":
-        return words[0].lower_ + words[0].whitespace_ + words[1:].text
+    """ "The mayor" and "the mayor" are one speaker: a leading article is written lower case,
+    and so is a common word capitalised only because it opens the sentence ("Federal
+    prosecutors alleged" is said by federal prosecutors)."""
+    first = words[0]
+    if len(words) > 1 and first.pos_ == "DET":
+        return first.lower_ + first.whitespace_ + words[1:].text
+    if _capital_only_for_the_sentence(first):
+        return (first.lower_ + first.whitespace_ + words[1:].text).strip()
     return words.text
+
+
+def _capital_only_for_the_sentence(word: Token) -> bool:
+    opens = word.i == word.sent.start or (word.i > 0 and "\n" in word.nbor(-1).text_with_ws)
+    return (
+        opens
+        and word.is_title
+        and word.pos_ in ("NOUN", "ADJ", "NUM")
+        and not word.ent_type_
+        and not any(t.text == word.text and t.i != t.sent.start for t in word.doc)
+    )
+    # a word the article capitalises mid-sentence too is a name ("Reid: …" in a headline)
 
 
 def role_from(titles: list[Token], head: Token) -> str | None:
@@ -324,8 +398,9 @@ def role_from(titles: list[Token], head: Token) -> str | None:
     return None
 
 
-_NOT_ROLES = {*HONORIFICS, "the", "a", "an"}
-_MAX_TITLE_WORDS = 4
+_NOT_ROLES = {*HONORIFICS, "dr", "prof", "mx", "messrs", "the", "a", "an"}
+"""Honorifics say how to address a person, not what they do: "Dr." is never a role."""
+_MAX_TITLE_WORDS = 5
 
 
 _MARKUP_EDGES = re.compile(r"^[^\w(]+|[^\w.)]+$")

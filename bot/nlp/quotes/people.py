@@ -27,6 +27,7 @@ from bot.nlp.quotes.names import (
     role_from,
     strip_name,
     tidy_name,
+    with_article,
     with_titles_before,
 )
 from bot.nlp.quotes.person import (
@@ -329,6 +330,7 @@ def _name_subject(token: Token) -> bool:
         and token.pos_ == "PROPN"
         and token.ent_type_ not in _NEVER_PEOPLE
         and token.text[:1].isupper()
+        and not with_article(token)
     )
 
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote, QuoteKind, Speaker
 from bot.nlp.quotes.agents import (
+    TEXT_NOUNS,
     can_speak,
     is_date,
     is_place,
@@ -16,6 +17,8 @@ from bot.nlp.quotes.agents import (
 )
 from bot.nlp.quotes.attribute import Attribution, attribute_all
 from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
+from bot.nlp.quotes.descriptions import resolve_description
+from bot.nlp.quotes.issuers import group_antecedent_named, issuer_of
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, Mention, mention_for
@@ -25,6 +28,7 @@ from bot.nlp.quotes.pronouns import (
     group_antecedent,
     resolve_pronoun,
 )
+from bot.nlp.quotes.relay import framed_speaker
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -61,7 +65,9 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         doc, layout.sentence_of, layout.token_paragraph, layout.token_section, layout.quoted
     )
     chained = follow_pronoun_subjects(people)
-    attributions = attribute_all(layout)
+    attributions = [
+        framed_speaker(layout, index, found) for index, found in enumerate(attribute_all(layout))
+    ]
     resolved: list[_Resolved] = []
     quotes: list[Quote] = []
     for index, attribution in enumerate(attributions):
@@ -129,6 +135,10 @@ def _resolve(
         return _Resolved(None, token.text, attribution.cue, 0.0)
     confidence = base * _KIND_CONFIDENCE[mention.kind]
     if mention.kind == "pronoun":
+        issuer = group_antecedent_named(token, people)
+        if issuer is not None:
+            ref = SpeakerRef(issuer.name, issuer.kind, mention.written)
+            return _Resolved(ref, mention.written, attribution.cue, confidence * 0.8)
         group = group_antecedent(token, people)
         named = mention_for(group) if group is not None else None
         speaks = named is not None and (named.kind != "nominal" or can_speak(group))
@@ -148,11 +158,11 @@ def _resolve(
         principal = _principal(token, people)
         if principal is not None:
             mention = replace(mention, name=principal, kind="person")
-    if mention.kind == "nominal" and _definite(token):
-        person = people.by_role(token.lemma_, token.i)
-        if person is not None:
-            mention = replace(mention, name=person.name, kind="person")
-    speaking = _speaking(token, mention)
+    if mention.kind == "nominal":
+        named = resolve_description(token, people)
+        if named is not None:
+            mention = replace(mention, name=named.name, kind=named.kind)
+    speaking = _speaking(token, mention, people)
     if speaking is None:
         return _Resolved(None, mention.written, attribution.cue, 0.0)
     token, mention = speaking
@@ -164,7 +174,7 @@ def _resolve(
     return _Resolved(ref, mention.written, attribution.cue, confidence)
 
 
-def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:
+def _speaking(token: Token, mention: Mention, people: People) -> tuple[Token, Mention] | None:
     """The mention that speaks: a text's author when its phrase names one ("the IMF's report"
     is the IMF), the person a description is about, None for what cannot speak (a number, a
     date, a place, a thing)."""
@@ -177,6 +187,9 @@ def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:
         named = mention_for(author)
         if named is not None and named.kind != "pronoun":
             return author, replace(named, written=mention.written)
+    issuer = issuer_of(token, people) if token.lemma_.lower() in TEXT_NOUNS else None
+    if issuer is not None:
+        return token, replace(mention, name=issuer.name, kind=issuer.kind)
     head = speaking_head(token)
     if head is None:
         return None
@@ -204,12 +217,6 @@ def _principal(token: Token, people: People) -> str | None:
         ):
             return child.text
     return None
-
-
-def _definite(token: Token) -> bool:
-    """ "the mayor": a definite description of one person, no more than that."""
-    words = [t for t in token.lefts if t.dep_ == "det"]
-    return bool(words) and words[0].lower_ == "the" and not list(token.rights)
 
 
 def _cue_follows(layout: DocLayout, index: int) -> bool:

@@ -45,6 +45,12 @@ TITLES = {
     "strategist", "pollster", "adviser", "advisor", "aide", "manager", "chairperson",
     "councillor", "councilor", "alderman", "alderwoman", "supervisor", "trustee", "chancellor",
     "premier", "superintendent", "mp", "mep",
+    "actor", "actress", "singer", "songwriter", "rapper", "musician", "filmmaker", "producer",
+    "author", "novelist", "writer", "poet", "artist", "designer", "chef", "comedian",
+    "captain", "defenseman", "winger", "goalie", "quarterback", "lawyer", "physician",
+    "surgeon", "scientist", "researcher", "engineer", "entrepreneur", "investor",
+    "billionaire", "activist", "journalist", "columnist", "editor", "astronaut",
+    "psychologist", "historian",
 }  # fmt: skip
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_GENDER = {

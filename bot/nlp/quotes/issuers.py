@@ -1,0 +1,134 @@
+"""Who stands behind a text or an "it": a statement speaks for whoever issued it.
+
+"Big Machine have denied it. Now they have put out another statement. “…,” it says": the
+speaker is Big Machine, not "the statement" and not nobody. A text's issuer is the author its
+phrase names ("the IMF's report", "a letter signed by seven physicians"), else the subject of
+the verb that put it out ("they have put out a statement"), else the organisation the last
+sentences are about. "It" and "they" go the same way: to the organisation (or the text, and so
+its issuer) that the last sentences have as their subject.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from bot.nlp.quotes.agents import TEXT_NOUNS, text_author
+from bot.nlp.quotes.cues import SPEECH_VERBS
+from bot.nlp.quotes.descriptions import ORGANISATION_NOUNS, Named, resolve_description
+from bot.nlp.quotes.names import mention_for
+
+if TYPE_CHECKING:
+    from bot.nlp.quotes.people import People
+
+_WINDOW_SENTENCES = 2
+_MAX_HOPS = 6
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+_ISSUING_VERBS = SPEECH_VERBS | frozenset(
+    {"issue", "release", "publish", "post", "put", "send", "sign", "file", "share", "announce"}
+)
+
+
+def issuer_of(text: Token, people: People, hops: int = 0) -> Named | None:
+    """The person or organisation behind a text noun ("the statement"), or None."""
+    author = text_author(text) or _signer(text)
+    if author is not None:
+        return named_speaker(author, people, hops + 1)
+    putter = _putter(text)
+    if putter is not None:
+        named = named_speaker(putter, people, hops + 1)
+        if named is not None:
+            return named
+    return _subject_before(text, people, plural=True, hops=hops + 1, issuing=True)
+
+
+def group_antecedent_named(pronoun: Token, people: People, hops: int = 0) -> Named | None:
+    """The organisation (or text issuer) an "it", "they" or "we" speaker stands for."""
+    if pronoun.lower_ not in _GROUP_PRONOUNS:
+        return None
+    return _subject_before(pronoun, people, plural=pronoun.lower_ != "it", hops=hops)
+
+
+def named_speaker(token: Token, people: People, hops: int = 0) -> Named | None:
+    """The name for a token that points at a speaker: a name, a description the article ties
+    to a name, a group pronoun, or a text (its issuer)."""
+    if hops > _MAX_HOPS:
+        return None
+    if token.lower_ in _GROUP_PRONOUNS:
+        return group_antecedent_named(token, people, hops + 1)
+    mention = mention_for(token)
+    if mention is None or mention.kind == "pronoun":
+        return None
+    if mention.kind != "nominal":
+        return Named(mention.name, mention.kind)
+    if token.lemma_.lower() in TEXT_NOUNS:
+        return issuer_of(token, people, hops + 1)
+    described = resolve_description(token, people)
+    if described is not None:
+        return described
+    return None
+
+
+def _signer(text: Token) -> Token | None:
+    """ "a letter signed by seven physicians": the signers wrote it."""
+    for child in text.rights:
+        if child.dep_ == "acl" and child.lemma_.lower() in ("sign", "write", "issue", "author"):
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                objects = [g for g in agent.children if g.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _putter(text: Token) -> Token | None:
+    """ "they have put out another statement", "Northwind issued a statement": the subject of
+    the verb whose object the text is."""
+    verb = text.head
+    if text.dep_ not in _OBJECT_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def _subject_before(
+    at: Token, people: People, plural: bool, hops: int, issuing: bool = False
+) -> Named | None:
+    """The organisation heading a clause in the last sentences before ``at``: a name the
+    article does not give a person, an organisation word, or a text (for its issuer). For a
+    text's issuer only a subject that says or issues something counts ("Northwind announced
+    …"): one that merely holds money or requires things is what the text is about."""
+    doc = people.doc
+    sentence = people.sentence_of[at.i]
+    section = people.section_of[at.i]
+    for i in range(at.i - 1, -1, -1):
+        if sentence - people.sentence_of[i] > _WINDOW_SENTENCES or people.section_of[i] != section:
+            return None
+        token = doc[i]
+        if i in people.quoted:
+            continue
+        if token.lemma_.lower() in TEXT_NOUNS and token.pos_ == "NOUN" and not plural:
+            return issuer_of(token, people, hops + 1)
+        if token.dep_ not in _SUBJECT_DEPS:
+            continue
+        if issuing and token.head.lemma_.lower() not in _ISSUING_VERBS:
+            continue
+        if _organisation(token, people, plural) or (plural and token.tag_ in ("NNS", "NNPS")):
+            return named_speaker(token, people, hops + 1)
+        if plural and token.lower_ in ("they", "we") and hops < _MAX_HOPS:
+            return group_antecedent_named(token, people, hops + 1)
+    return None
+
+
+def _organisation(token: Token, people: People, plural: bool) -> bool:
+    """An organisation's name or word; "they" may also be a name the article gave a person
+    by mistake (a label without "Inc." looks like a surname)."""
+    if token.ent_type_ == "ORG":
+        return True
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in ("", "NORP") and (plural or not people.knows(token.text))
+    return token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATION_NOUNS

@@ -174,7 +174,7 @@ def mention_for(token: Token) -> Mention | None:
         return None
     if token.pos_ == "PROPN" or token.ent_type_ in _PERSONISH | _ORGANISATIONS:
         named = _named(token, token)
-        return _nominal(token) if named.kind == "person" and _title_only(named, token) else named
+        return _nominal(token) if _title_only(named, token) else named
     if token.pos_ in ("NOUN", "NUM", "ADJ", "X"):
         return _nominal(token)
     return None
@@ -187,6 +187,7 @@ def _title_only(named: Mention, token: Token) -> bool:
     doc = token.doc
     return (
         bool(words)
+        and token.ent_type_ not in ("PERSON", "ORG")
         and words[-1].lower().rstrip(".") in TITLES
         and token.lower_.rstrip(".") in TITLES
         and not any(t.ent_type_ == "PERSON" for t in doc[token.left_edge.i : token.i + 1])
@@ -377,15 +378,24 @@ def _lower_determiner(words: Span) -> str:
 
 
 def _capital_only_for_the_sentence(word: Token) -> bool:
-    opens = word.i == word.sent.start or (word.i > 0 and "\n" in word.nbor(-1).text_with_ws)
+    """A common word capitalised because it opens a sentence or a line; one the article also
+    capitalises elsewhere is a name ("Reid: …" in a headline, "Reid said"), and an adjective
+    the article never writes in lower case is a proper one ("Libertarian")."""
     return (
-        opens
+        _opens_sentence(word)
         and word.is_title
         and word.pos_ in ("NOUN", "ADJ", "NUM")
         and not word.ent_type_
-        and not any(t.text == word.text and t.i != t.sent.start for t in word.doc)
+        and not any(t.text == word.text and not _opens_sentence(t) for t in word.doc)
+        and (word.pos_ == "NOUN" or any(t.text == word.lower_ for t in word.doc))
     )
-    # a word the article capitalises mid-sentence too is a name ("Reid: …" in a headline)
+
+
+def _opens_sentence(word: Token) -> bool:
+    if word.i == word.sent.start or word.i == 0:
+        return True
+    before = word.nbor(-1)
+    return "\n" in before.text_with_ws or before.is_quote or before.text in (".", ":", "—")
 
 
 def role_from(titles: list[Token], head: Token) -> str | None:

@@ -19,6 +19,7 @@ did not name them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,6 +52,13 @@ ORGANISATION_NOUNS = ORGANISATION_WORDS | frozenset(
 )
 """Words a news article uses for a company or group it has named ("the retailer")."""
 
+SAME_NOUNS = {
+    "doctor": "physician", "physician": "doctor", "firm": "company", "company": "firm",
+    "lawyer": "attorney", "attorney": "lawyer", "organisation": "organization",
+    "organization": "organisation", "startup": "company", "label": "company",
+}  # fmt: skip
+"""Words news writing uses in turn for one referent ("the physicians" … "the doctors")."""
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
 _WINDOW_SENTENCES = 6
@@ -72,6 +80,7 @@ class _Tie:
     at: int
     noun: str
     named: Named
+    noun_at: int
 
 
 def find_ties(doc: Doc, quoted: set[int]) -> list[_Tie]:
@@ -85,8 +94,13 @@ def find_ties(doc: Doc, quoted: set[int]) -> list[_Tie]:
             continue
         noun, name = pair
         named = _name_of(name)
-        if named is not None:
-            ties.append(_Tie(min(noun.i, name.i), noun.lemma_.lower(), named))
+        if named is not None and noun.lemma_.lower() in ORGANISATION_NOUNS:
+            named = Named(named.name, "organization")  # "the group, WeWorkers Coalition"
+        if named is None:
+            continue
+        ties.append(_Tie(min(noun.i, name.i), noun.lemma_.lower(), named, noun.i))
+        for member in _members(noun):  # "a group of seven doctors": the doctors too
+            ties.append(_Tie(min(noun.i, name.i), member.lemma_.lower(), named, member.i))
     return ties
 
 
@@ -104,6 +118,19 @@ def _tied_pair(token: Token) -> tuple[Token, Token] | None:
     return None
 
 
+def _members(noun: Token) -> list[Token]:
+    """ "doctors" in "a group of seven doctors"."""
+    if noun.lemma_.lower() not in ORGANISATION_NOUNS:
+        return []
+    return [
+        member
+        for prep in noun.rights
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for member in prep.children
+        if member.dep_ == "pobj" and member.tag_ == "NNS"
+    ]
+
+
 def _subject_before_relative(noun: Token, name: Token) -> tuple[Token, Token] | None:
     """ "The company that runs the show, Bright Lights Productions, denies …": the parser hangs
     the name on the object inside the relative clause; it names the subject it closes."""
@@ -118,7 +145,11 @@ def _subject_before_relative(noun: Token, name: Token) -> tuple[Token, Token] | 
 
 
 def _is_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG")
+    """A name of someone who can speak, not a place ("(D-Newport News)") nor a date."""
+    if token.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
+        return False
+    bracketed = any(t.text == "(" for t in token.lefts) or token.nbor(-1).text == "("
+    return not bracketed and (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"))
 
 
 def _name_of(token: Token) -> Named | None:
@@ -139,12 +170,15 @@ def definite(token: Token) -> bool:
 
 def resolve_description(token: Token, people: People) -> Named | None:
     """The name a definite description at ``token`` stands for, or None to keep it."""
+    own = [tie.named for tie in people.ties if tie.noun_at == token.i]
+    if own:
+        return _canonical(own[0], people)
     if not definite(token):
         return None
     noun = token.lemma_.lower()
     tied = _tie_before(token, people.ties, noun)
     if tied is not None:
-        return Named(people.canonical(tied.name), "person") if tied.kind == "person" else tied
+        return _canonical(tied, people)
     person = people.by_role(noun, token.i)
     if person is not None:
         return Named(person.name, "person")
@@ -155,9 +189,14 @@ def resolve_description(token: Token, people: People) -> Named | None:
     return None
 
 
+def _canonical(named: Named, people: People) -> Named:
+    return Named(people.canonical(named.name), "person") if named.kind == "person" else named
+
+
 def _tie_before(token: Token, ties: list[_Tie], noun: str) -> Named | None:
     """The name the article last tied to this noun before ``token`` ("the group")."""
-    found = [tie.named for tie in ties if tie.noun == noun and tie.at < token.i]
+    nouns = {noun, SAME_NOUNS.get(noun, noun)}
+    found = [tie.named for tie in ties if tie.noun in nouns and tie.at < token.i]
     if not found:
         return None
     names = {n.name for n in found}
@@ -214,6 +253,21 @@ def _organisation_before(token: Token, people: People) -> Named | None:
     if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
         return Named(counts[0][0], "organization")
     return None
+
+
+_OWNED_ROLE = re.compile(r"^(?:the|its|their) (\w+)['’]s? (.+)$", re.IGNORECASE)
+
+
+def role_with_organisation(role: str, people: People) -> str:
+    """ "the company's chief operating officer" → "chief operating officer of Northwind" when
+    the article is about one organisation; the role as written otherwise."""
+    owned = _OWNED_ROLE.match(role)
+    if owned is None or owned[1].lower() not in ORGANISATION_NOUNS:
+        return role
+    counts = Counter(name for _, name in people.organisations).most_common(2)
+    if not counts or (len(counts) > 1 and counts[0][1] < 2 * counts[1][1]):
+        return role
+    return f"{owned[2]} of {counts[0][0]}"
 
 
 def organisations_named(doc: Doc, quoted: set[int]) -> list[tuple[int, str]]:

@@ -115,7 +115,12 @@ def _subject_before(
             return issuer_of(token, people, hops + 1)
         if token.dep_ not in _SUBJECT_DEPS:
             continue
-        if issuing and token.head.lemma_.lower() not in _ISSUING_VERBS:
+        if issuing:
+            if token.head.lemma_.lower() not in _ISSUING_VERBS:
+                continue
+            named = named_speaker(token, people, hops + 1)  # a person may send a letter too
+            if named is not None:
+                return named
             continue
         if _organisation(token, people, plural) or (plural and token.tag_ in ("NNS", "NNPS")):
             return named_speaker(token, people, hops + 1)

@@ -379,16 +379,20 @@ def _lower_determiner(words: Span) -> str:
 
 def _capital_only_for_the_sentence(word: Token) -> bool:
     """A common word capitalised because it opens a sentence or a line; one the article also
-    capitalises elsewhere is a name ("Reid: …" in a headline, "Reid said"), and an adjective
-    the article never writes in lower case is a proper one ("Libertarian")."""
+    capitalises elsewhere is a name ("Reid: …" in a headline, "Reid said")."""
     return (
         _opens_sentence(word)
         and word.is_title
         and word.pos_ in ("NOUN", "ADJ", "NUM")
         and not word.ent_type_
         and not any(t.text == word.text and not _opens_sentence(t) for t in word.doc)
-        and (word.pos_ == "NOUN" or any(t.text == word.lower_ for t in word.doc))
+        and (word.pos_ == "NOUN" or not word.lower_.endswith(_PROPER_ADJECTIVE_ENDINGS))
     )
+
+
+_PROPER_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
+"""Endings of adjectives of peoples and parties (Libertarian, Chinese, British, Democratic,
+Israeli), which keep their capital."""
 
 
 def _opens_sentence(word: Token) -> bool:

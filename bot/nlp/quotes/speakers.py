@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.models import Quote, Speaker, SpeakerKind
+from bot.nlp.quotes.descriptions import role_with_organisation
 from bot.nlp.quotes.names import MentionKind
 from bot.nlp.quotes.people import People
 
@@ -49,11 +50,14 @@ def group_speakers(
         if _new_alias(ref, written, aliases[ref.name]):
             aliases[ref.name].append(written)
         roles[ref.name] = roles[ref.name] or ref.role
+    for name in order:
+        role = roles[name] or (people.role(name) if kinds[name] == "person" else None)
+        roles[name] = role_with_organisation(role, people) if role else None
     speakers = [
         Speaker(
             name=name,
             aliases=tuple(aliases[name]),
-            role=roles[name] or (people.role(name) if kinds[name] == "person" else None),
+            role=roles[name],
             kind=kinds[name],
             quote_indices=tuple(members[name]),
         )

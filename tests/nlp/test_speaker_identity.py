@@ -31,10 +31,10 @@ def test_a_statement_issued_by_a_company_speaks_for_the_company(nlp: Language) -
 
 def test_it_says_of_a_statement_goes_to_the_group_that_put_it_out(nlp: Language) -> None:
     text = (
-        "Harbor Lights have denied any wrongdoing. On Friday they put out another statement.\n\n"
-        "“We will grant every licence,” it says."
+        "Grey Harbour have twice denied doing anything wrong. Now they have put out another "
+        "statement.\n\n“We will grant every licence,” it says."
     )
-    assert said(nlp, text) == ["Harbor Lights"]
+    assert said(nlp, text) == ["Grey Harbour"]
 
 
 def test_a_letter_by_a_group_and_its_members_are_one_speaker(nlp: Language) -> None:
@@ -57,7 +57,10 @@ def test_a_reporter_relaying_a_source_is_not_the_source(nlp: Language) -> None:
 
 
 def test_words_framed_by_a_subordinate_verb_are_its_speakers(nlp: Language) -> None:
-    text = "Voters jeered when Anna Lindqvist told the crowd, “Look at what I delivered.”"
+    text = (
+        "Anna Lindqvist spoke last. Audience members laughed when she urged voters, "
+        "“Look at what I delivered.”"
+    )
     assert said(nlp, text) == ["Anna Lindqvist"]
 
 
@@ -113,13 +116,12 @@ def test_the_company_named_after_its_relative_clause(nlp: Language) -> None:
     assert said(nlp, text) == ["Bright Lights Productions"]
 
 
-def test_an_epithet_and_the_pronoun_after_it_go_to_the_person(nlp: Language) -> None:
+def test_an_epithet_goes_to_the_person_the_text_is_about(nlp: Language) -> None:
     text = (
-        "Actress Maria Olsen has a new film. Olsen spent a year on it.\n\n"
-        "The actress was not looking for work. “I was happy at home,” she said.\n\n"
-        "“It found me,” the actress added."
+        "James Holt hosted the show on Monday. His wife, Kim, was there. Holt said that Kim "
+        "was expecting a child.\n\n“We are very happy,” said the actor."
     )
-    assert said(nlp, text) == ["Maria Olsen", "Maria Olsen"]
+    assert said(nlp, text) == ["James Holt"]
 
 
 def test_a_team_named_with_the_is_not_a_person(nlp: Language) -> None:
@@ -156,3 +158,12 @@ def test_the_companys_role_names_the_company(nlp: Language) -> None:
     )
     found = speakers(nlp, text)
     assert found[0].role == "chief operating officer of Northwind Traders"
+
+
+def test_a_pronoun_after_a_description_goes_to_the_described_person(nlp: Language) -> None:
+    text = (
+        "Actress Maria Olsen has a new film. Her daughter, Eva Lind, directed it, and Lind said "
+        "the shoot was long.\n\nDespite the few roles for women her age, the actress was not "
+        "looking for work. “I was happy at home,” she said."
+    )
+    assert said(nlp, text) == ["Maria Olsen"]

@@ -148,7 +148,10 @@ def _is_name(token: Token) -> bool:
     """A name of someone who can speak, not a place ("(D-Newport News)") nor a date."""
     if token.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC"):
         return False
-    bracketed = any(t.text == "(" for t in token.lefts) or token.nbor(-1).text == "("
+    before = token.doc[token.i - 1] if token.i else None
+    bracketed = any(t.text == "(" for t in token.lefts) or (
+        before is not None and before.text == "("
+    )
     return not bracketed and (token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG"))
 
 
@@ -216,6 +219,8 @@ def _salient_person(token: Token, people: People) -> Named | None:
     scores: Counter[str] = Counter()
     for sighting in people.sightings_before(token.i, _WINDOW_SENTENCES):
         weight = (2.0 if sighting.subject else 0.7) + (1.5 if sighting.speaker else 0.0)
+        if _subordinate(people.doc[sighting.token]):
+            weight *= 0.5  # "Holt said that Kim was expecting": the text is about Holt
         weight *= 0.5 ** (sentence - sighting.sentence) * _prominence(people, sighting.person)
         scores[sighting.person] = max(scores[sighting.person], weight)
     ranked = [
@@ -228,6 +233,11 @@ def _salient_person(token: Token, people: People) -> Named | None:
     if len(ranked) > 1 and ranked[1][0] > ranked[0][0] / 2:
         return None  # two people in view: "the actor" could be either
     return Named(people.persons[ranked[0][1]].name, "person")
+
+
+def _subordinate(token: Token) -> bool:
+    """A mention inside a clause that another clause reports or qualifies."""
+    return token.head.dep_ in ("ccomp", "advcl", "relcl", "acl", "xcomp")
 
 
 def _prominence(people: People, key: str) -> float:

@@ -16,7 +16,12 @@ from spacy.tokens import Token
 
 from bot.nlp.quotes.agents import TEXT_NOUNS, text_author
 from bot.nlp.quotes.cues import SPEECH_VERBS
-from bot.nlp.quotes.descriptions import ORGANISATION_NOUNS, Named, resolve_description
+from bot.nlp.quotes.descriptions import (
+    ORGANISATION_NOUNS,
+    Named,
+    definite,
+    resolve_description,
+)
 from bot.nlp.quotes.names import mention_for
 
 if TYPE_CHECKING:
@@ -42,6 +47,8 @@ def issuer_of(text: Token, people: People, hops: int = 0) -> Named | None:
         named = named_speaker(putter, people, hops + 1)
         if named is not None:
             return named
+    if not definite(text):
+        return None  # "a Homeland Security memo" is a new text, not one issued just before
     return _subject_before(text, people, plural=True, hops=hops + 1, issuing=True)
 
 
@@ -122,11 +129,21 @@ def _subject_before(
             if named is not None:
                 return named
             continue
-        if _organisation(token, people, plural) or (plural and token.tag_ in ("NNS", "NNPS")):
+        if _organisation(token, people, plural) or (plural and _many(token)):
             return named_speaker(token, people, hops + 1)
         if plural and token.lower_ in ("they", "we") and hops < _MAX_HOPS:
             return group_antecedent_named(token, people, hops + 1)
     return None
+
+
+def _many(token: Token) -> bool:
+    """A plural subject: "officials", or a name with a plural verb ("Grey Harbour have
+    denied …", as British papers write of a company or a band)."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    verb = token.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "aux")]
+    return token.pos_ == "PROPN" and any(v.tag_ == "VBP" for v in verbs)
 
 
 def _organisation(token: Token, people: People, plural: bool) -> bool:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from bot.nlp.quotes.agents import PERSON_NOUNS
+from bot.nlp.quotes.agents import PERSON_NOUNS, can_speak
 from bot.nlp.quotes.names import ORGANISATION_WORDS, MentionKind, mention_for, tidy_name
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def resolve_description(token: Token, people: People) -> Named | None:
     own = [tie.named for tie in people.ties if tie.noun_at == token.i]
     if own:
         return _canonical(own[0], people)
-    if not definite(token):
+    if not definite(token) or not can_speak(token):
         return None
     noun = token.lemma_.lower()
     tied = _tie_before(token, people.ties, noun)
@@ -250,12 +250,14 @@ def _organisation_before(token: Token, people: People) -> Named | None:
     """The organisation named in the last sentences before ``token``, else the one the
     article names most (at least twice, twice as often as any other)."""
     sentence = people.sentence_of[token.i]
+    known = [(at, name) for at, name in people.organisations if people.canonical(name) == name]
+    # an "organisation" that is a person's surname ("Husted") is the tagger's slip
     organisations = [
         (at, name)
-        for at, name in people.organisations
+        for at, name in known
         if at < token.i and sentence - people.sentence_of[at] <= _ORG_WINDOW_SENTENCES
     ]
-    named = Counter(name for _, name in people.organisations)
+    named = Counter(name for _, name in known)
     if organisations:
         latest = {name: at for at, name in organisations}
         return Named(max(latest, key=lambda n: (named[n], latest[n])), "organization")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from bot.nlp.quotes.agents import TEXT_NOUNS, text_author
+from bot.nlp.quotes.agents import TEXT_NOUNS, can_speak, text_author
 from bot.nlp.quotes.cues import SPEECH_VERBS
 from bot.nlp.quotes.descriptions import (
     ORGANISATION_NOUNS,
@@ -147,10 +147,23 @@ def _many(token: Token) -> bool:
 
 
 def _organisation(token: Token, people: People, plural: bool) -> bool:
-    """An organisation's name or word; "they" may also be a name the article gave a person
-    by mistake (a label without "Inc." looks like a surname)."""
+    """An organisation's name or word. "They" may also be a one-word name the article took
+    for a person's ("Politifact"), never someone it gives a full name ("Jon Husted")."""
     if token.ent_type_ == "ORG":
         return True
     if token.pos_ == "PROPN":
-        return token.ent_type_ in ("", "NORP") and (plural or not people.knows(token.text))
-    return token.pos_ == "NOUN" and token.lemma_.lower() in ORGANISATION_NOUNS
+        if token.ent_type_ not in ("", "NORP"):
+            return False
+        if not people.knows(token.text):
+            return True
+        return plural and len(people.canonical(token.text).split()) == 1
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in ORGANISATION_NOUNS
+        and can_speak(token)  # "the dispute centers on …" is a parse slip, not a centre
+        and (plural == (token.tag_ == "NNS") or _named_here(token, people))
+    )  # "the court" is an "it", "the unions" a "they"; a company with its name either
+
+
+def _named_here(token: Token, people: People) -> bool:
+    return any(tie.noun_at == token.i for tie in people.ties)

@@ -167,3 +167,16 @@ def test_a_pronoun_after_a_description_goes_to_the_described_person(nlp: Languag
         "looking for work. “I was happy at home,” she said."
     )
     assert said(nlp, text) == ["Maria Olsen"]
+
+
+def test_the_same_words_quoted_twice_are_listed_once_under_their_speaker(nlp: Language) -> None:
+    text = (
+        "“The rocket is the only way to the Moon,” said Doug Hale, a former administrator.\n\n"
+        "“If you do not have a big booster, you will not make it,” Tom Stark said.\n\n"
+        "“We are late, and the schedule is slipping,” he continued. “The rocket is the only "
+        "way to the Moon.”"
+    )
+    quotes, found = extract_quotes(nlp(text))
+    assert quotes[3].speaker == "Doug Hale"
+    hale = next(s for s in found if s.name == "Doug Hale")
+    assert [quotes[i].text for i in hale.quote_indices].count(quotes[0].text) == 1

@@ -29,6 +29,7 @@ from bot.nlp.quotes.pronouns import (
     resolve_pronoun,
 )
 from bot.nlp.quotes.relay import framed_speaker
+from bot.nlp.quotes.repeats import share_repeated
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 
 _METHOD_CONFIDENCE = {
@@ -41,6 +42,7 @@ _METHOD_CONFIDENCE = {
 }
 _KIND_CONFIDENCE = {"person": 1.0, "organization": 0.9, "nominal": 0.7, "pronoun": 0.8}
 _CONTEXT_CHARS = 600
+PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 @dataclass(frozen=True)
@@ -69,16 +71,26 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         framed_speaker(layout, index, found) for index, found in enumerate(attribute_all(layout))
     ]
     resolved: list[_Resolved] = []
+    for attribution in attributions:
+        resolved.append(_resolve(layout, people, chained, attribution, resolved))
+    texts = [text[span.start : span.end] for span in spans]
+    resolved = share_repeated(texts, attributions, resolved, _strength)
     quotes: list[Quote] = []
-    for index, attribution in enumerate(attributions):
-        found = _resolve(layout, people, chained, attribution, resolved)
-        resolved.append(found)
+    for index, (attribution, found) in enumerate(zip(attributions, resolved, strict=True)):
         kind = _kind_of(layout, index, attribution)
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
         quotes.append(_quote(layout, index, kind, found))
     refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
     return quotes, group_speakers(quotes, refs, people)
+
+
+def _strength(found: _Resolved) -> float:
+    """How firmly a quote is attributed: a named speaker at a clear cue most."""
+    if found.ref is None:
+        return 0.0
+    named = found.mention is not None and found.mention.lower() not in PRONOUN_WORDS
+    return found.confidence + (0.5 if named else 0.0)
 
 
 def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> QuoteKind:

@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from bot.nlp.quotes.agents import PERSON_NOUNS, can_speak
-from bot.nlp.quotes.names import ORGANISATION_WORDS, MentionKind, mention_for, tidy_name
+from bot.nlp.quotes.names import (
+    ORGANISATION_WORDS,
+    MentionKind,
+    is_title,
+    mention_for,
+    tidy_name,
+)
 
 if TYPE_CHECKING:
     from bot.nlp.quotes.people import People
@@ -44,13 +50,20 @@ EPITHETS = frozenset(
 
 EPITHET_GENDER = {"actress": "female", "businesswoman": "female", "businessman": "male"}
 
-ORGANISATION_NOUNS = ORGANISATION_WORDS | frozenset(
+BUSINESS_NOUNS = frozenset(
     """
-    firm label startup start-up retailer maker manufacturer carrier airline brand chain
-    developer publisher studio band charity nonprofit giant insurer lender operator
+    company firm retailer startup start-up label maker manufacturer carrier airline chain
+    insurer lender brand publisher studio giant corporation bank
     """.split()  # noqa: SIM905
 )
-"""Words a news article uses for a company or group it has named ("the retailer")."""
+"""What a news article calls the business it is about ("the retailer said"): these go to the
+organisation the article names. Other organisation words ("the group", "the board") go to a
+name only where the article ties one to them."""
+
+ORGANISATION_NOUNS = (
+    ORGANISATION_WORDS | BUSINESS_NOUNS | frozenset({"band", "charity", "nonprofit", "operator"})
+)
+"""Words for a company or group ("the band"); the last resort of "it" and "they"."""
 
 SAME_NOUNS = {
     "doctor": "physician", "physician": "doctor", "firm": "company", "company": "firm",
@@ -176,8 +189,8 @@ def resolve_description(token: Token, people: People) -> Named | None:
     own = [tie.named for tie in people.ties if tie.noun_at == token.i]
     if own:
         return _canonical(own[0], people)
-    if not definite(token) or not can_speak(token):
-        return None
+    if not definite(token) or not (can_speak(token) or is_title(token)):
+        return None  # "the admiral" is someone; "the dispute centers on" is a parse slip
     noun = token.lemma_.lower()
     tied = _tie_before(token, people.ties, noun)
     if tied is not None:
@@ -187,7 +200,7 @@ def resolve_description(token: Token, people: People) -> Named | None:
         return Named(person.name, "person")
     if noun in EPITHETS or token.lower_ in EPITHETS or _aged(token):
         return _salient_person(token, people)
-    if noun in ORGANISATION_NOUNS:
+    if noun in BUSINESS_NOUNS:
         return _organisation_before(token, people)
     return None
 
@@ -258,8 +271,12 @@ def _organisation_before(token: Token, people: People) -> Named | None:
         if at < token.i and sentence - people.sentence_of[at] <= _ORG_WINDOW_SENTENCES
     ]
     named = Counter(name for _, name in known)
-    if organisations:
-        latest = {name: at for at, name in organisations}
+    latest = {
+        name: at
+        for at, name in organisations
+        if named[name] >= 2 or people.doc[at].dep_ in _SUBJECT_DEPS
+    }
+    if latest:  # named once in passing ("analysts surveyed by Refinitiv") is no subject
         return Named(max(latest, key=lambda n: (named[n], latest[n])), "organization")
     counts = named.most_common(2)
     if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
@@ -283,7 +300,7 @@ def role_with_organisation(role: str, people: People) -> str:
 
 
 def organisations_named(doc: Doc, quoted: set[int]) -> list[tuple[int, str]]:
-    """Where the article names an organisation outside quotes: (token index, name)."""
+    """Where the article names an organisation outside quotes: (head token index, name)."""
     found = []
     for entity in doc.ents:
         if entity.label_ != "ORG" or entity.root.i in quoted:
@@ -293,5 +310,5 @@ def organisations_named(doc: Doc, quoted: set[int]) -> list[tuple[int, str]]:
             words = words[1:]
         name = tidy_name("".join(t.text_with_ws for t in words))
         if name:
-            found.append((entity.start, name))
+            found.append((entity.root.i, name))
     return found

@@ -50,7 +50,7 @@ TITLES = {
     "captain", "defenseman", "winger", "goalie", "quarterback", "lawyer", "physician",
     "surgeon", "scientist", "researcher", "engineer", "entrepreneur", "investor",
     "billionaire", "activist", "journalist", "columnist", "editor", "astronaut",
-    "psychologist", "historian",
+    "psychologist", "historian", "admiral", "colonel", "lieutenant", "sergeant", "commander",
 }  # fmt: skip
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_GENDER = {
@@ -121,10 +121,29 @@ def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         start += 1
     if start == len(tokens) - 1 and tokens[start].lower_ in ("the", "a", "an"):
         start += 1
-    name = tokens[start:]
+    name = _up_to_a_break(tokens[start:])
     while name and (name[-1].lower_ in SUFFIXES or name[-1].is_punct):
         name = name[:-1]
     return tokens[:start], name
+
+
+_NAME_PARTICLES = frozenset(
+    "de da del della di du van von der den le la bin al el ibn y dos das ter zu".split()  # noqa: SIM905
+)
+
+
+def _up_to_a_break(name: list[Token]) -> list[Token]:
+    """ "Taylor Swift, her former record label and …": the recogniser ran a name into the
+    words after it; the name ends at a comma, a bracket or a lower-case word that is no
+    particle of a name ("van", "de")."""
+    for index, token in enumerate(name):
+        if index == 0:
+            continue
+        if token.text in (",", "(", ";") or (
+            token.is_alpha and token.is_lower and token.lower_ not in _NAME_PARTICLES
+        ):
+            return name[:index]
+    return name
 
 
 def _glued_verb(token: Token) -> bool:
@@ -409,13 +428,30 @@ def role_from(titles: list[Token], head: Token) -> str | None:
     if words:
         return _join(words)
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
-        return _description(head.head)
+        return _description(head.head) if _names_a_person(head.head) else None
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "PROPN":
+        if child.dep_ == "appos" and child.i > head.i and _names_a_person(child):
             phrase = head.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
             if 0 < len(phrase) <= 80:
                 return phrase
     return None
+
+
+def _names_a_person(noun: Token) -> bool:
+    """ "a former NASA administrator", "his wife": an appositive that says what a person is,
+    not a list that merely follows the name ("Taylor Swift, her former record label and …")."""
+    if noun.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "conj" for c in noun.children):
+        return False
+    word = noun.lower_
+    return is_title(noun) or word.endswith(_PERSON_ENDINGS) or noun.lemma_.lower() in _KIN
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "woman", "person", "ant", "ent")
+_KIN = frozenset(
+    {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow"}
+    | {"partner", "friend", "member", "head", "chief", "aide", "staffer", "expert", "fellow"}
+    | {"star", "veteran"}
+)
 
 
 _NOT_ROLES = {*HONORIFICS, "dr", "prof", "mx", "messrs", "the", "a", "an"}

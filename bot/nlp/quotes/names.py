@@ -127,21 +127,13 @@ def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     return tokens[:start], name
 
 
-_NAME_PARTICLES = frozenset(
-    "de da del della di du van von der den le la bin al el ibn y dos das ter zu".split()  # noqa: SIM905
-)
-
-
 def _up_to_a_break(name: list[Token]) -> list[Token]:
     """ "Taylor Swift, her former record label and …": the recogniser ran a name into the
-    words after it; the name ends at a comma, a bracket or a lower-case word that is no
-    particle of a name ("van", "de")."""
+    words after it; the name ends at a comma, a bracket or a conjunction."""
     for index, token in enumerate(name):
         if index == 0:
             continue
-        if token.text in (",", "(", ";") or (
-            token.is_alpha and token.is_lower and token.lower_ not in _NAME_PARTICLES
-        ):
+        if token.text in (",", "(", ";") or token.pos_ == "CCONJ":
             return name[:index]
     return name
 

@@ -121,8 +121,11 @@ def _tied_pair(token: Token) -> tuple[Token, Token] | None:
     """(description noun, name) for an appositive or a "called X" naming, else None."""
     head = token.head
     if token.dep_ == "appos":
+        relative = _subject_before_relative(head, token) if _is_name(token) else None
+        if relative is not None:
+            return relative
         if _is_name(token) and head.pos_ == "NOUN":
-            return _subject_before_relative(head, token) or (head, token)
+            return head, token
         if token.pos_ == "NOUN" and _is_name(head):
             return token, head
         return None

@@ -112,12 +112,18 @@ def _subject_before(
     doc = people.doc
     sentence = people.sentence_of[at.i]
     section = people.section_of[at.i]
+    crossed = 0  # sentences of narration passed; a long quote in between does not count
     for i in range(at.i - 1, -1, -1):
-        if sentence - people.sentence_of[i] > _WINDOW_SENTENCES or people.section_of[i] != section:
+        if people.section_of[i] != section:
             return None
-        token = doc[i]
         if i in people.quoted:
             continue
+        if people.sentence_of[i] != sentence:
+            sentence = people.sentence_of[i]
+            crossed += 1
+            if crossed > _WINDOW_SENTENCES:
+                return None
+        token = doc[i]
         if token.lemma_.lower() in TEXT_NOUNS and token.pos_ == "NOUN" and not plural:
             return issuer_of(token, people, hops + 1)
         if token.dep_ not in _SUBJECT_DEPS:

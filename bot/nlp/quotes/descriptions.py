@@ -94,6 +94,7 @@ class _Tie:
     noun: str
     named: Named
     noun_at: int
+    modifiers: frozenset[str] = frozenset()
 
 
 def find_ties(doc: Doc, quoted: set[int]) -> list[_Tie]:
@@ -111,7 +112,7 @@ def find_ties(doc: Doc, quoted: set[int]) -> list[_Tie]:
             named = Named(named.name, "organization")  # "the group, WeWorkers Coalition"
         if named is None:
             continue
-        ties.append(_Tie(min(noun.i, name.i), noun.lemma_.lower(), named, noun.i))
+        ties.append(_Tie(min(noun.i, name.i), noun.lemma_.lower(), named, noun.i, modifiers(noun)))
         for member in _members(noun):  # "a group of seven doctors": the doctors too
             ties.append(_Tie(min(noun.i, name.i), member.lemma_.lower(), named, member.i))
     return ties
@@ -212,10 +213,21 @@ def _canonical(named: Named, people: People) -> Named:
     return Named(people.canonical(named.name), "person") if named.kind == "person" else named
 
 
+def modifiers(noun: Token) -> frozenset[str]:
+    """The words that say which one: "Democratic" in "the Democratic front-runner"."""
+    return frozenset(c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound"))
+
+
 def _tie_before(token: Token, ties: list[_Tie], noun: str) -> Named | None:
-    """The name the article last tied to this noun before ``token`` ("the group")."""
+    """The name the article last tied to this noun before ``token`` ("the group"), never one
+    tied with other words ("the Republican front-runner" is not "the Democratic" one)."""
     nouns = {noun, SAME_NOUNS.get(noun, noun)}
-    found = [tie.named for tie in ties if tie.noun in nouns and tie.at < token.i]
+    which = modifiers(token)
+    found = [
+        tie.named
+        for tie in ties
+        if tie.noun in nouns and tie.at < token.i and which <= tie.modifiers
+    ]
     if not found:
         return None
     names = {n.name for n in found}

@@ -89,8 +89,10 @@ def _strength(found: _Resolved) -> float:
     """How firmly a quote is attributed: a named speaker at a clear cue most."""
     if found.ref is None:
         return 0.0
+    if found.ref.kind not in ("person", "organization"):
+        return found.confidence / 2  # a description never overrides a name
     named = found.mention is not None and found.mention.lower() not in PRONOUN_WORDS
-    return found.confidence + (0.5 if named else 0.0)
+    return 1.0 + found.confidence + (0.5 if named else 0.0)
 
 
 def _kind_of(layout: DocLayout, index: int, attribution: Attribution | None) -> QuoteKind:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from bot.nlp.quotes.agents import TEXT_NOUNS, can_speak, text_author
-from bot.nlp.quotes.cues import SPEECH_VERBS
 from bot.nlp.quotes.descriptions import (
     ORGANISATION_NOUNS,
     Named,
@@ -32,9 +31,16 @@ _MAX_HOPS = 6
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we"})
-_ISSUING_VERBS = SPEECH_VERBS | frozenset(
+_ISSUING_VERBS = frozenset(
     {"issue", "release", "publish", "post", "put", "send", "sign", "file", "share", "announce"}
+    | {"write", "tweet", "email", "submit", "circulate", "distribute"}
 )
+"""Verbs that put a text out: only their subject issued "the statement" read next."""
+ISSUED_TEXTS = frozenset(
+    {"statement", "letter", "release", "memo", "memorandum", "email", "e-mail", "note"}
+    | {"message", "tweet", "post", "report", "filing", "complaint", "notice", "announcement"}
+)
+"""Texts someone issues; a column, a website or a poll is not one the last subject put out."""
 
 
 def issuer_of(text: Token, people: People, hops: int = 0) -> Named | None:
@@ -47,7 +53,7 @@ def issuer_of(text: Token, people: People, hops: int = 0) -> Named | None:
         named = named_speaker(putter, people, hops + 1)
         if named is not None:
             return named
-    if not definite(text):
+    if not definite(text) or text.lemma_.lower() not in ISSUED_TEXTS:
         return None  # "a Homeland Security memo" is a new text, not one issued just before
     return _subject_before(text, people, plural=True, hops=hops + 1, issuing=True)
 

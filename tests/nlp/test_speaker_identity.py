@@ -181,3 +181,12 @@ def test_the_same_words_quoted_twice_are_listed_once_under_their_speaker(nlp: La
     hale = next(s for s in found if s.name == "Doug Hale")
     assert 0 in hale.quote_indices
     assert 3 not in hale.quote_indices
+
+
+def test_a_description_with_other_words_is_not_tied_to_a_role(nlp: Language) -> None:
+    text = (
+        "Republican Donald Trump spoke on Monday. Speaker Paul Ryan says the world is watching."
+        "\n\nIn an interview, the Wisconsin Republican said allies wanted to know if the U.S. "
+        "is “still in the game.”"
+    )
+    assert said(nlp, text) != ["Donald Trump"]

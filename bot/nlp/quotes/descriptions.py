@@ -200,7 +200,7 @@ def resolve_description(token: Token, people: People) -> Named | None:
     if tied is not None:
         return _canonical(tied, people)
     person = people.by_role(noun, token.i)
-    if person is not None:
+    if person is not None and _fits_roles(token, person.roles):
         return Named(person.name, "person")
     if noun in EPITHETS or token.lower_ in EPITHETS or _aged(token):
         return _salient_person(token, people)
@@ -216,6 +216,13 @@ def _canonical(named: Named, people: People) -> Named:
 def modifiers(noun: Token) -> frozenset[str]:
     """The words that say which one: "Democratic" in "the Democratic front-runner"."""
     return frozenset(c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound"))
+
+
+def _fits_roles(token: Token, roles: list[str]) -> bool:
+    """ "the Wisconsin Republican" is not "Republican Donald Trump": the description's own
+    words must be in one of the person's roles."""
+    which = modifiers(token)
+    return any(which <= {w.lower() for w in role.split()} for role in roles)
 
 
 def _tie_before(token: Token, ties: list[_Tie], noun: str) -> Named | None:

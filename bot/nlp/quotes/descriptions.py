@@ -75,7 +75,7 @@ SAME_NOUNS = {
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _NAMING_VERBS = frozenset({"call", "name", "dub", "know"})
 _WINDOW_SENTENCES = 6
-_ORG_WINDOW_SENTENCES = 3
+_ORG_WINDOW_SENTENCES = 1
 _MIN_SALIENCE = 0.2
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 

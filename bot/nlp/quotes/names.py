@@ -431,19 +431,14 @@ def role_from(titles: list[Token], head: Token) -> str | None:
 
 def _names_a_person(noun: Token) -> bool:
     """ "a former NASA administrator", "his wife": an appositive that says what a person is,
-    not a list that merely follows the name ("Taylor Swift, her former record label and …")."""
+    not a list that merely follows the name ("Taylor Swift, her former record label and …")
+    nor an organisation."""
     if noun.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "conj" for c in noun.children):
         return False
-    word = noun.lower_
-    return is_title(noun) or word.endswith(_PERSON_ENDINGS) or noun.lemma_.lower() in _KIN
+    return noun.lemma_.lower() not in ORGANISATION_WORDS | _THINGS
 
 
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ee", "man", "woman", "person", "ant", "ent")
-_KIN = frozenset(
-    {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow"}
-    | {"partner", "friend", "member", "head", "chief", "aide", "staffer", "expert", "fellow"}
-    | {"star", "veteran"}
-)
+_THINGS = frozenset({"label", "company", "firm", "brand", "website", "show", "film", "album"})
 
 
 _NOT_ROLES = {*HONORIFICS, "dr", "prof", "mx", "messrs", "the", "a", "an"}

@@ -41,9 +41,9 @@ if TYPE_CHECKING:
 EPITHETS = frozenset(
     """
     actor actress singer songwriter rapper musician star comedian filmmaker director producer
-    author novelist writer poet artist designer chef model athlete player coach manager captain
-    quarterback pitcher striker goalkeeper golfer boxer driver rider skater swimmer runner
-    billionaire entrepreneur founder mogul tycoon businessman businesswoman pop
+    author novelist writer poet artist designer chef athlete player coach manager captain
+    quarterback pitcher striker goalkeeper golfer boxer skater swimmer
+    billionaire entrepreneur founder mogul tycoon businessman businesswoman
     """.split()  # noqa: SIM905
 )
 """What a person is known as, used as a stand-in for their name ("said the actor")."""

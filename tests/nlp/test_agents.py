@@ -102,7 +102,7 @@ def test_the_speaker_is_the_person_a_description_is_about(nlp: Language) -> None
 
 
 def test_groups_and_unnamed_sources_still_speak(nlp: Language) -> None:
-    assert speakers(nlp, "Officials said the bridge was “unsafe for traffic.”") == ["Officials"]
+    assert speakers(nlp, "Officials said the bridge was “unsafe for traffic.”") == ["officials"]
     text = "The share of Republicans saying “gun rights come first” rose by 28 points."
     assert speakers(nlp, text) == ["the share of Republicans"]
     text = "Led by Speaker Melissa Mark-Viverito, the rally denounced the plan as “a disgrace.”"

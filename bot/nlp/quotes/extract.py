@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from bot.models import Quote, QuoteKind, Speaker
 from bot.nlp.quotes.agents import (
+    TEXT_NOUNS,
     can_speak,
     is_date,
     is_place,
@@ -16,6 +17,8 @@ from bot.nlp.quotes.agents import (
 )
 from bot.nlp.quotes.attribute import Attribution, attribute_all
 from bot.nlp.quotes.classify import classify, follows_title_word, opens_clause
+from bot.nlp.quotes.descriptions import resolve_description
+from bot.nlp.quotes.issuers import group_antecedent_named, issuer_of
 from bot.nlp.quotes.layout import DocLayout
 from bot.nlp.quotes.marks import find_quoted_spans
 from bot.nlp.quotes.names import PRONOUN_GENDER, Mention, mention_for
@@ -26,7 +29,8 @@ from bot.nlp.quotes.pronouns import (
     group_antecedent,
     resolve_pronoun,
 )
-from bot.nlp.quotes.repeats import copies
+from bot.nlp.quotes.relay import framed_speaker
+from bot.nlp.quotes.repeats import copies, share_repeated
 from bot.nlp.quotes.scare_quotes import fragment_not_reported
 from bot.nlp.quotes.speakers import SpeakerRef, group_speakers
 from bot.nlp.quotes.unmarked import find_unmarked_quotes
@@ -41,6 +45,7 @@ _METHOD_CONFIDENCE = {
 }
 _KIND_CONFIDENCE = {"person": 1.0, "organization": 0.9, "nominal": 0.7, "pronoun": 0.8}
 _CONTEXT_CHARS = 600
+PRONOUN_WORDS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 
 
 @dataclass(frozen=True)
@@ -69,14 +74,18 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         doc, layout.sentence_of, layout.token_paragraph, layout.token_section, layout.quoted
     )
     chained = follow_pronoun_subjects(people)
-    attributions = attribute_all(layout)
+    attributions = [
+        framed_speaker(layout, index, found) for index, found in enumerate(attribute_all(layout))
+    ]
     cue_tokens = _cue_tokens(attributions)
     not_quotes = not_quote_reasons(layout, cue_tokens)
     resolved: list[_Resolved] = []
+    for attribution in attributions:
+        resolved.append(_resolve(layout, people, chained, attribution, resolved))
+    texts = [text[span.start : span.end] for span in layout.spans]
+    resolved = share_repeated(texts, attributions, resolved, _strength)
     quotes: list[Quote] = []
-    for index, attribution in enumerate(attributions):
-        found = _resolve(layout, people, chained, attribution, resolved)
-        resolved.append(found)
+    for index, (attribution, found) in enumerate(zip(attributions, resolved, strict=True)):
         kind = "other" if not_quotes[index] else _kind_of(layout, index, attribution, cue_tokens)
         if kind == "partial" and found.ref is None:
             kind = "other"  # a fragment is only worth showing as somebody's words
@@ -108,7 +117,7 @@ def _share_copies(
         for index in members:
             if index == owner or not_quotes[index]:
                 continue
-            if resolved[index].ref is None:
+            if quotes[index].speaker is None:  # unattributed, or classified alone as a term
                 resolved[index] = resolved[owner]
                 quotes[index] = _quote(layout, index, quotes[owner].kind, resolved[owner])
             if quotes[index].speaker == quotes[owner].speaker:
@@ -127,6 +136,16 @@ def _cue_tokens(attributions: list[Attribution | None]) -> list[int | None]:
         else:
             tokens.append(attribution.cue_token)
     return tokens
+
+
+def _strength(found: _Resolved) -> float:
+    """How firmly a quote is attributed: a named speaker at a clear cue most."""
+    if found.ref is None:
+        return 0.0
+    if found.ref.kind not in ("person", "organization"):
+        return found.confidence / 2  # a description never overrides a name
+    named = found.mention is not None and found.mention.lower() not in PRONOUN_WORDS
+    return 1.0 + found.confidence + (0.5 if named else 0.0)
 
 
 def _kind_of(
@@ -188,6 +207,10 @@ def _resolve(
         return _Resolved(None, token.text, attribution.cue, 0.0)
     confidence = base * _KIND_CONFIDENCE[mention.kind]
     if mention.kind == "pronoun":
+        issuer = group_antecedent_named(token, people)
+        if issuer is not None:
+            ref = SpeakerRef(issuer.name, issuer.kind, mention.written)
+            return _Resolved(ref, mention.written, attribution.cue, confidence * 0.8)
         group = group_antecedent(token, people)
         named = mention_for(group) if group is not None else None
         speaks = named is not None and (named.kind != "nominal" or can_speak(group))
@@ -209,11 +232,11 @@ def _resolve(
         principal = _principal(token, people)
         if principal is not None:
             mention = replace(mention, name=principal, kind="person")
-    if mention.kind == "nominal" and _definite(token):
-        person = people.by_role(token.lemma_, token.i)
-        if person is not None:
-            mention = replace(mention, name=person.name, kind="person")
-    speaking = _speaking(token, mention)
+    if mention.kind == "nominal":
+        named = resolve_description(token, people)
+        if named is not None:
+            mention = replace(mention, name=named.name, kind=named.kind)
+    speaking = _speaking(token, mention, people)
     if speaking is None:
         return _Resolved(None, mention.written, attribution.cue, 0.0)
     token, mention = speaking
@@ -236,7 +259,7 @@ def _signed_mention(mention: Mention, signed: str) -> Mention:
     return replace(mention, name=signed, written=signed, kind="organization", role=None)
 
 
-def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:
+def _speaking(token: Token, mention: Mention, people: People) -> tuple[Token, Mention] | None:
     """The mention that speaks: a text's author when its phrase names one ("the IMF's report"
     is the IMF), the person a description is about, None for what cannot speak (a number, a
     date, a place, a thing)."""
@@ -249,6 +272,9 @@ def _speaking(token: Token, mention: Mention) -> tuple[Token, Mention] | None:
         named = mention_for(author)
         if named is not None and named.kind != "pronoun":
             return author, replace(named, written=mention.written)
+    issuer = issuer_of(token, people) if token.lemma_.lower() in TEXT_NOUNS else None
+    if issuer is not None:
+        return token, replace(mention, name=issuer.name, kind=issuer.kind)
     head = speaking_head(token)
     if head is None:
         return None
@@ -276,12 +302,6 @@ def _principal(token: Token, people: People) -> str | None:
         ):
             return child.text
     return None
-
-
-def _definite(token: Token) -> bool:
-    """ "the mayor": a definite description of one person, no more than that."""
-    words = [t for t in token.lefts if t.dep_ == "det"]
-    return bool(words) and words[0].lower_ == "the" and not list(token.rights)
 
 
 def _cue_follows(layout: DocLayout, index: int) -> bool:

@@ -13,40 +13,19 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from bot.nlp.quotes.cues import SPEECH_VERBS
+from bot.nlp.quotes.titles import (
+    HONORIFICS,
+    ORGANISATION_WORDS,
+    SUFFIXES,
+    TITLES,
+    is_title,
+    looks_like_organisation,
+    with_article,
+    with_titles_before,
+)
 
 MentionKind = Literal["person", "organization", "nominal", "pronoun"]
 
-HONORIFICS = {
-    "mr": "male",
-    "mister": "male",
-    "sir": "male",
-    "ms": "female",
-    "mrs": "female",
-    "miss": "female",
-    "madam": "female",
-    "dame": "female",
-    "lady": "female",
-    "lord": "male",
-}
-TITLES = {
-    *HONORIFICS,
-    "dr", "prof", "professor", "rep", "reps", "sen", "sens", "gov", "gen", "lt", "col", "sgt",
-    "capt", "adm", "maj", "cpl", "pvt", "rev", "hon", "pres", "president", "senator",
-    "representative", "congressman", "congresswoman", "governor", "secretary", "speaker",
-    "judge", "justice", "minister", "mayor", "chairman", "chairwoman", "chair", "chief",
-    "director", "ambassador", "attorney", "general", "commissioner", "sheriff", "officer",
-    "pastor", "father", "bishop", "cardinal", "pope", "king", "queen", "prince", "princess",
-    "coach", "candidate", "nominee", "leader", "spokesman", "spokeswoman", "spokesperson",
-    "former", "vice", "prime", "deputy", "state", "assistant", "acting", "then", "the", "a",
-    "an", "u.s.", "us", "republican", "democratic", "democrat", "gop", "presidential",
-    "sheikh", "rabbi", "imam", "detective", "inspector", "councilman", "councilwoman",
-    "assemblyman", "assemblywoman", "delegate", "lawmaker", "founder", "ceo", "executive",
-    "host", "anchor", "correspondent", "reporter", "analyst", "economist",
-    "strategist", "pollster", "adviser", "advisor", "aide", "manager", "chairperson",
-    "councillor", "councilor", "alderman", "alderwoman", "supervisor", "trustee", "chancellor",
-    "premier", "superintendent", "mp", "mep",
-}  # fmt: skip
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
@@ -59,16 +38,6 @@ _NOT_SPEAKERS = {"TIME"}
 _ORGANISATIONS = {"ORG", "NORP", "GPE", "FAC"}
 _SURE_ORGANISATIONS = {"NORP", "GPE"}
 """Labels the small model gets right; its ORG and FAC often land on people's names."""
-ORGANISATION_WORDS = frozenset(
-    """
-    department committee house party council court agency office university institute
-    association union bank group company corporation corp inc llc co news times post
-    journal network foundation fund campaign administration ministry government senate
-    congress police army navy commission board center centre service bureau club team
-    school college church coalition alliance organization organisation tv radio press
-    media magazine pentagon caucus federation society league trust authority
-    """.split()  # noqa: SIM905
-)
 
 
 @dataclass(frozen=True)
@@ -87,18 +56,6 @@ class Mention:
     gender: str | None = None
 
 
-def looks_like_organisation(name: list[Token]) -> bool:
-    """An all-capital acronym or a name with an organisation word ("Justice Department")."""
-    return any(t.lower_.strip(".") in ORGANISATION_WORDS for t in name) or (
-        len(name) == 1 and name[0].is_upper and len(name[0].text) > 1
-    )
-
-
-def is_title(token: Token) -> bool:
-    """A title or honorific word that precedes names ("Sen.", "Finance Minister", "former")."""
-    return token.lower_.rstrip(".") in TITLES or token.lower_ in TITLES
-
-
 def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split a name phrase into its title words and the name itself."""
     tokens = [t for t in tokens if t.text not in ("'s", "’s", "'", "’")]
@@ -109,10 +66,21 @@ def strip_name(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         start += 1
     if start == len(tokens) - 1 and tokens[start].lower_ in ("the", "a", "an"):
         start += 1
-    name = tokens[start:]
+    name = _up_to_a_break(tokens[start:])
     while name and (name[-1].lower_ in SUFFIXES or name[-1].is_punct):
         name = name[:-1]
     return tokens[:start], name
+
+
+def _up_to_a_break(name: list[Token]) -> list[Token]:
+    """ "Taylor Swift, her former record label and …": the recogniser ran a name into the
+    words after it; the name ends at a comma, a bracket or a conjunction."""
+    for index, token in enumerate(name):
+        if index == 0:
+            continue
+        if token.text in (",", "(", ";") or token.pos_ == "CCONJ":
+            return name[:index]
+    return name
 
 
 def _glued_verb(token: Token) -> bool:
@@ -148,6 +116,12 @@ def mention_for(token: Token) -> Mention | None:
     """The mention headed by ``token`` (a subject, an agent or the object of "according to")."""
     if token.pos_ == "PRON" or token.lower_ in PRONOUN_GENDER:
         return Mention(token.text, token.text, "pronoun", token.i)
+    person = _named_after_roles(token)
+    if person is not None:
+        named = _named(person.root, person.root)
+        start = min([token.i] + [c.left_edge.i for c in token.lefts if not c.is_punct])
+        roles = token.doc[start : person.start].text.strip(" ,")
+        return replace(named, role=roles or named.role)
     appositive = _named_appositive(token)
     if token.pos_ not in ("PROPN",) and appositive is not None and token.ent_type_ == "":
         named = _named(appositive, token)
@@ -155,10 +129,40 @@ def mention_for(token: Token) -> Mention | None:
     if token.ent_type_ in _NOT_SPEAKERS:
         return None
     if token.pos_ == "PROPN" or token.ent_type_ in _PERSONISH | _ORGANISATIONS:
-        return _named(token, token)
+        named = _named(token, token)
+        return _nominal(token) if _title_only(named, token) else named
     if token.pos_ in ("NOUN", "NUM", "ADJ", "X"):
         return _nominal(token)
     return None
+
+
+def _title_only(named: Mention, token: Token) -> bool:
+    """ "The United Nations High Commissioner for Human Rights said": a title with no name
+    in it is a description of an unnamed person, never a person called "Commissioner"."""
+    words = named.name.split()
+    doc = token.doc
+    return (
+        bool(words)
+        and token.ent_type_ not in ("PERSON", "ORG")
+        and words[-1].lower().rstrip(".") in TITLES
+        and token.lower_.rstrip(".") in TITLES
+        and not any(t.ent_type_ == "PERSON" for t in doc[token.left_edge.i : token.i + 1])
+    )
+
+
+def _named_after_roles(token: Token) -> Span | None:
+    """ "chairman, CEO and president Craig Menear said": the parser made the first role word
+    the subject; the speaker is the person the list of roles ends in."""
+    if token.pos_ != "NOUN" or token.lower_ not in TITLES:
+        return None
+    end = token.right_edge
+    entity = entity_of(end)
+    if entity is None or end.ent_type_ != "PERSON" or entity.end - 1 != end.i:
+        return None
+    between = token.doc[token.i : entity.start]
+    if any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_quote for t in between):
+        return None
+    return entity
 
 
 def _named_appositive(token: Token) -> Token | None:
@@ -195,10 +199,8 @@ def _named(token: Token, written_head: Token) -> Mention:
         titles, name = strip_name(tokens)
     if not name:
         name = [token]
-    kind: MentionKind = "person"
     label = (entity.label_ if entity is not None else "") or token.ent_type_
-    if label in _ORGANISATIONS and (label in _SURE_ORGANISATIONS or looks_like_organisation(name)):
-        kind = "organization"
+    kind: MentionKind = "organization" if _organisation(label, name, token) else "person"
     written = token.doc[min(tokens[0].i, written_head.i) : max(tokens[-1].i, written_head.i) + 1]
     role = role_from(titles, token)
     joined = _join(name)
@@ -209,32 +211,11 @@ def _named(token: Token, written_head: Token) -> Mention:
     return Mention(text, shown, kind, token.i, role=role, gender=honorific_gender(titles))
 
 
-def with_titles_before(tokens: list[Token]) -> list[Token]:
-    """Entity tokens plus the title words just before them ("Finance Minister" + name)."""
-    doc = tokens[0].doc
-    while len(tokens) > 1 and tokens[0].is_punct:
-        tokens = tokens[1:]  # an entity that swallowed the period of "Capt."
-    start = tokens[0].i
-    while start > 0 and tokens[0].i - start < _MAX_TITLE_WORDS:
-        before = doc[start - 1]
-        if before.text == "." and start > 1 and is_title(doc[start - 2]):
-            start -= 2  # "Capt" "." split by the tokenizer
-        elif is_title(before) or _title_compound(before, tokens):
-            start -= 1
-        else:
-            break
-    return list(doc[start : tokens[-1].i + 1])
-
-
-def _title_compound(token: Token, name: list[Token]) -> bool:
-    """A capitalised compound before the name that is part of a title ("Finance" Minister)."""
-    return (
-        token.dep_ == "compound"
-        and token.head.i <= name[-1].i
-        and token.is_title
-        and token.ent_type_ not in ("PERSON",)
-        and token.i >= name[0].i - 3
-    )
+def _organisation(label: str, name: list[Token], token: Token) -> bool:
+    """A recognised group or nation, a name with an organisation word, or a name after "the"."""
+    if label in _ORGANISATIONS and (label in _SURE_ORGANISATIONS or looks_like_organisation(name)):
+        return True
+    return label not in _PERSONISH and with_article(token)
 
 
 def _compound_chain(token: Token) -> list[Token]:
@@ -302,10 +283,40 @@ def _description(noun: Token) -> str:
 
 
 def _lower_determiner(words: Span) -> str:
-    """ "The mayor" and "the mayor" are one speaker: a leading article is written lower case."""
-    if len(words) > 1 and words[0].pos_ == "DET":
-        return words[0].lower_ + words[0].whitespace_ + words[1:].text
+    """ "The mayor" and "the mayor" are one speaker: a leading article is written lower case,
+    and so is a common word capitalised only because it opens the sentence ("Federal
+    prosecutors alleged" is said by federal prosecutors)."""
+    first = words[0]
+    if len(words) > 1 and first.pos_ == "DET":
+        return first.lower_ + first.whitespace_ + words[1:].text
+    if _capital_only_for_the_sentence(first):
+        return (first.lower_ + first.whitespace_ + words[1:].text).strip()
     return words.text
+
+
+def _capital_only_for_the_sentence(word: Token) -> bool:
+    """A common word capitalised because it opens a sentence or a line; one the article also
+    capitalises elsewhere is a name ("Reid: …" in a headline, "Reid said")."""
+    return (
+        _opens_sentence(word)
+        and word.is_title
+        and word.pos_ in ("NOUN", "ADJ", "NUM")
+        and not word.ent_type_
+        and not any(t.text == word.text and not _opens_sentence(t) for t in word.doc)
+        and (word.pos_ == "NOUN" or not word.lower_.endswith(_PROPER_ADJECTIVE_ENDINGS))
+    )
+
+
+_PROPER_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "i")
+"""Endings of adjectives of peoples and parties (Libertarian, Chinese, British, Democratic,
+Israeli), which keep their capital."""
+
+
+def _opens_sentence(word: Token) -> bool:
+    if word.i == word.sent.start or word.i == 0:
+        return True
+    before = word.nbor(-1)
+    return "\n" in before.text_with_ws or before.is_quote or before.text in (".", ":", "—")
 
 
 def role_from(titles: list[Token], head: Token) -> str | None:
@@ -315,17 +326,29 @@ def role_from(titles: list[Token], head: Token) -> str | None:
     if words:
         return _join(words)
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
-        return _description(head.head)
+        return _description(head.head) if _names_a_person(head.head) else None
     for child in head.children:
-        if child.dep_ == "appos" and child.i > head.i and child.pos_ != "PROPN":
+        if child.dep_ == "appos" and child.i > head.i and _names_a_person(child):
             phrase = head.doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
             if 0 < len(phrase) <= 80:
                 return phrase
     return None
 
 
-_NOT_ROLES = {*HONORIFICS, "the", "a", "an"}
-_MAX_TITLE_WORDS = 4
+def _names_a_person(noun: Token) -> bool:
+    """ "a former NASA administrator", "his wife": an appositive that says what a person is,
+    not a list that merely follows the name ("Taylor Swift, her former record label and …")
+    nor an organisation."""
+    if noun.pos_ not in ("NOUN", "ADJ") or any(c.dep_ == "conj" for c in noun.children):
+        return False
+    return noun.lemma_.lower() not in ORGANISATION_WORDS | _THINGS
+
+
+_THINGS = frozenset({"label", "company", "firm", "brand", "website", "show", "film", "album"})
+
+
+_NOT_ROLES = {*HONORIFICS, "dr", "prof", "mx", "messrs", "the", "a", "an"}
+"""Honorifics say how to address a person, not what they do: "Dr." is never a role."""
 
 
 _MARKUP_EDGES = re.compile(r"^[^\w(]+|[^\w.)]+$")

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from bot.nlp.quotes.cues import SPEECH_VERBS
+from bot.nlp.quotes.descriptions import find_ties, organisations_named, resolve_description
 from bot.nlp.quotes.given_names import given_name_gender
 from bot.nlp.quotes.names import (
     PRONOUN_GENDER,
@@ -27,6 +28,7 @@ from bot.nlp.quotes.names import (
     role_from,
     strip_name,
     tidy_name,
+    with_article,
     with_titles_before,
 )
 from bot.nlp.quotes.person import (
@@ -82,6 +84,9 @@ class People:
             if self.knows(token.text) or (untagged and not sentence_initial):
                 self._add(_name_chain(token))
         self.sightings.sort(key=lambda s: s.token)
+        self.ties = find_ties(doc, quoted)
+        self.organisations = organisations_named(doc, quoted)
+        self._sight_descriptions()
         self._vote_pronoun_genders()
         for person in self.persons.values():
             person.stated_gender = uncontradicted(given_name_gender(person.name), person)
@@ -203,6 +208,17 @@ class People:
                 full,
             )
         )
+
+    def _sight_descriptions(self) -> None:
+        """ "The actress was not looking for work. “…,” she said": a description the article
+        ties to a person is a mention of that person, so the pronoun after it is theirs."""
+        for token in self.doc:
+            if token.i in self.quoted or token.dep_ not in _SUBJECT_DEPS or token.pos_ != "NOUN":
+                continue
+            named = resolve_description(token, self)
+            person = self._find(named.name) if named and named.kind == "person" else None
+            if person is not None:
+                self.add_sighting(person, token.i, speaks(token))
 
     def _vote_pronoun_genders(self) -> None:
         """A he/she right after a sentence naming exactly one person tells that person's gender."""
@@ -329,6 +345,7 @@ def _name_subject(token: Token) -> bool:
         and token.pos_ == "PROPN"
         and token.ent_type_ not in _NEVER_PEOPLE
         and token.text[:1].isupper()
+        and not with_article(token)
     )
 
 

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.models import Quote, Speaker, SpeakerKind
+from bot.nlp.quotes.descriptions import role_with_organisation
 from bot.nlp.quotes.names import MentionKind
 from bot.nlp.quotes.people import People
+from bot.nlp.quotes.repeats import words_key
 
 _SPEAKER_KINDS: dict[str, SpeakerKind] = {
     "person": "person",
@@ -35,9 +37,14 @@ def group_speakers(
     aliases: dict[str, list[str]] = {}
     roles: dict[str, str | None] = {}
     kinds: dict[str, SpeakerKind] = {}
+    listed: set[tuple[str, str]] = set()
     for index, ref in enumerate(refs):
         if ref is None or quotes[index].kind == "other":
             continue
+        words = (ref.name, words_key(quotes[index].text))
+        if words in listed:
+            continue  # the same words quoted again: listed once under their speaker
+        listed.add(words)
         if ref.name not in members:
             order.append(ref.name)
             members[ref.name] = []
@@ -49,11 +56,14 @@ def group_speakers(
         if _new_alias(ref, written, aliases[ref.name]):
             aliases[ref.name].append(written)
         roles[ref.name] = roles[ref.name] or ref.role
+    for name in order:
+        role = roles[name] or (people.role(name) if kinds[name] == "person" else None)
+        roles[name] = role_with_organisation(role, people) if role else None
     speakers = [
         Speaker(
             name=name,
             aliases=tuple(aliases[name]),
-            role=roles[name] or (people.role(name) if kinds[name] == "person" else None),
+            role=roles[name],
             kind=kinds[name],
             quote_indices=tuple(members[name]),
         )

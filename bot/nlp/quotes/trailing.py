@@ -127,6 +127,7 @@ def _named_subject(verb: Token, before: list[Token]) -> Token | None:
                 child.pos_ == "PROPN"
                 or child.ent_type_ == "PERSON"
                 or child.lower_ in _PERSONAL_PRONOUNS
+                or child.right_edge.ent_type_ == "PERSON"  # "chairman and CEO Ana Ruiz said"
             )
             return child if named else None
     return None

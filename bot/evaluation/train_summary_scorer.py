@@ -12,12 +12,13 @@ against the highlights most.
 
 The model is an L2-regularised logistic regression over ``features.FEATURE_NAMES``, fitted by
 Newton's method in numpy: a few dozen numbers, no new dependency. Its knobs (the penalty, the
-weight of the abstractive articles, and how much the learned log-odds count next to the news
-prior) are chosen by 5-fold cross-validation over articles (never sentences: a fold holds
-unseen articles), scoring whole summaries (ranking, then the summary rules): the best sentence
-precision on the extractive data among the settings whose cross-validated ROUGE-1 on the
-abstractive data stays at or above LEAD-3's. The file written holds the weights and the
-numbers, on the data fitted and cross-validated.
+weight of the abstractive articles, how much the learned log-odds count next to the news prior,
+and how much a pick pays for repeating the sentences ranked above it) are chosen by 5-fold
+cross-validation over articles (never sentences: a fold holds unseen articles), scoring whole
+summaries (ranking, then the summary rules): the best sentence precision on the extractive data
+among the settings whose cross-validated ROUGE-1 on the abstractive data stays at or above
+LEAD-3's. The file written holds the weights and the numbers, on the data fitted and
+cross-validated.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ ABSTRACTIVE_WEIGHTS = (0.5, 1.0)
 """How much an article labelled by the ROUGE oracle counts next to one an editor labelled."""
 LEARNED_WEIGHTS = (0.0, 0.05, 0.1, 0.2, 0.4, 1.0)
 """How much the learned log-odds count next to the hand-built news prior (0: the prior alone)."""
+REDUNDANCY_WEIGHTS = (0.4, 0.8)
+"""How much a pick pays for its similarity to the sentences ranked above it (MMR's lambda)."""
 FOLDS = 5
 REQUIRED_ROUGE_GAIN = 0.0
 """Cross-validated ROUGE-1 over LEAD-3 (points) a setting must keep on the abstractive data."""
@@ -170,19 +173,19 @@ def train(examples: Sequence[Example]) -> dict[str, Any]:
             fit([e for i, fold in enumerate(folds) if i != k for e in fold], strength, weight)
             for k in range(FOLDS)
         ]
-        for learned in LEARNED_WEIGHTS:
+        for learned, redundancy in itertools.product(LEARNED_WEIGHTS, REDUNDANCY_WEIGHTS):
             summaries = [
-                (e, summarize_example(e, replace(fitted[k], weight=learned)))
+                (e, summarize_example(e, replace(fitted[k], weight=learned, redundancy=redundancy)))
                 for k in range(FOLDS)
                 for e in folds[k]
             ]
-            results[(strength, weight, learned)] = _measure(summaries, rouge, lead)
+            results[(strength, weight, learned, redundancy)] = _measure(summaries, rouge, lead)
     allowed = [k for k, r in results.items() if r["rouge1_gain"] >= REQUIRED_ROUGE_GAIN]
     if allowed:
         best = max(allowed, key=lambda k: (results[k]["precision"], results[k]["rouge1_gain"]))
     else:  # No setting keeps the bar: the one that comes closest.
         best = max(results, key=lambda k: (results[k]["rouge1_gain"], results[k]["precision"]))
-    scorer = replace(fit(examples, best[0], best[1]), weight=best[2])
+    scorer = replace(fit(examples, best[0], best[1]), weight=best[2], redundancy=best[3])
     on_fitted = _measure([(e, summarize_example(e, scorer)) for e in examples], rouge, lead)
     return {
         "scorer": scorer,
@@ -190,10 +193,12 @@ def train(examples: Sequence[Example]) -> dict[str, Any]:
         "l2": best[0],
         "abstractive_weight": best[1],
         "learned_weight": best[2],
+        "redundancy_weight": best[3],
         "cross_validated": results[best],
         "fitted": on_fitted,
         "cross_validated_grid": {
-            f"l2={k[0]} abstractive={k[1]} learned={k[2]}": v for k, v in results.items()
+            f"l2={k[0]} abstractive={k[1]} learned={k[2]} redundancy={k[3]}": v
+            for k, v in results.items()
         },
     }
 

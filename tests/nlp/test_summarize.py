@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from importlib import resources
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +21,9 @@ from bot.nlp.summarize import (
     select_summary,
     summarize,
 )
+from bot.nlp.summarize.features import headline_words
+from bot.nlp.summarize.news import SCORER_FILE, rank_news, shipped_scorer
+from bot.nlp.summarize.sentences import candidate_sentences
 
 ARTICLE = """Harbour town opens new ferry terminal
 
@@ -193,3 +200,28 @@ def test_text_of_only_stop_words_still_gets_a_summary(nlp: Language, algorithm: 
 def test_a_summary_of_no_sentences_is_empty() -> None:
     ranked = [_sentence(0, "The council met on Monday to vote on the plan.")]
     assert select_summary(ranked, sentences=0, words=90) == []
+
+
+def test_the_scorer_s_redundancy_weight_pushes_a_restatement_below_new_facts(
+    nlp: Language,
+) -> None:
+    text = (
+        "The regional water board approved a plan on Monday to build a desalination plant "
+        "near the port of Eastbay, which has suffered three dry summers in a row. "
+        "The water board's plan for a desalination plant near the Eastbay port was approved "
+        "after dry summers. "
+        "The plant will cost 90 million euros and should supply 40,000 homes from 2028. "
+        "Fishermen fear that the salty water the plant returns to the sea will harm the catch."
+    )
+    candidates = candidate_sentences(nlp(text))
+    words = headline_words("Water board approves desalination plant for Eastbay")
+    shipped = shipped_scorer()
+    tolerant = rank_news(candidates, words, replace(shipped, redundancy=0.0))
+    strict = rank_news(candidates, words, replace(shipped, redundancy=2.0))
+    assert tolerant[:2] == [0, 1]
+    assert strict[0] == 0 and strict.index(1) > strict.index(2)
+
+
+def test_the_shipped_scorer_reads_its_cross_validated_redundancy_weight() -> None:
+    data = json.loads(resources.files("bot.nlp.summarize").joinpath(SCORER_FILE).read_text("utf-8"))
+    assert shipped_scorer().redundancy == data["redundancy"]

@@ -38,7 +38,8 @@ from bot.nlp.summarize.standalone import is_bare_quote
 
 SCORER_FILE = "news_scorer.json"
 REDUNDANCY_WEIGHT = 0.4
-"""How much a pick's score drops per unit of cosine similarity to a sentence ranked above it."""
+"""How much a pick's score drops per unit of cosine similarity to a sentence ranked above it,
+when the scorer file does not say (the trainer chooses it by cross-validation)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class NewsScorer:
     scale: np.ndarray
     weight: float = 1.0
     """How much the learned log-odds count next to the news prior."""
+    redundancy: float = REDUNDANCY_WEIGHT
+    """How much a pick pays per unit of similarity to a sentence ranked above it."""
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """The log-odds that an editor would put each sentence in the brief."""
@@ -80,6 +83,7 @@ class NewsScorer:
         data = {
             "features": list(FEATURE_NAMES),
             "weight": self.weight,
+            "redundancy": self.redundancy,
             "coefficients": [round(float(v), 6) for v in self.coefficients],
             "mean": [round(float(v), 6) for v in self.mean],
             "scale": [round(float(v), 6) for v in self.scale],
@@ -99,6 +103,7 @@ def shipped_scorer() -> NewsScorer:
         np.asarray(data["mean"]),
         np.asarray(data["scale"]),
         float(data["weight"]),
+        float(data.get("redundancy", REDUNDANCY_WEIGHT)),
     )
 
 
@@ -118,7 +123,7 @@ def rank_news(
     similarity = similarity_matrix(candidates)
     features = sentence_features(candidates, title_words, similarity)
     scores = prior_scores(candidates, features) + scorer.weight * scorer.score(features)
-    order = _diversified_order(scores, similarity, REDUNDANCY_WEIGHT)
+    order = _diversified_order(scores, similarity, scorer.redundancy)
     return _with_speakers_after_quotes(order, candidates)
 
 

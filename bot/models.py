@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-ENGINE_VERSION = "1.1.0"
+ENGINE_VERSION = "1.2.0"
 """Bumped whenever the analysis output changes, so cached analyses are recomputed lazily."""
 
 QuoteKind = Literal["direct", "partial", "other"]

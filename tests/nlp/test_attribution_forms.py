@@ -275,3 +275,31 @@ def test_they_after_a_company_named_beside_its_description(nlp: Language) -> Non
         "“Nothing has been signed, and nothing will be signed this week,” they said."
     )
     assert [speaker for _, speaker in said(nlp, text)] == ["Nordlys Events"]
+
+
+def test_a_quote_after_a_wire_dateline_then_the_promise_x_made(nlp: Language) -> None:
+    text = (
+        "Lakeport keeps its ferry\n\n"
+        "LAKEPORT, Ohio (AP) — “The ferry stays, whatever the budget says.”\n\n"
+        "That was the promise Mayor Ines Carvalho made to the harbour board on Tuesday, a week "
+        "after the state cut its grant."
+    )
+    assert said(nlp, text) == [("The ferry stays, whatever the budget says.", "Ines Carvalho")]
+
+
+def test_the_promise_nobody_believed_names_nobody(nlp: Language) -> None:
+    text = (
+        "“The ferry stays, whatever the budget says.”\n\n"
+        "That was the promise nobody on the harbour board believed on Tuesday."
+    )
+    assert [speaker for _, speaker in said(nlp, text)] in ([], [None])
+
+
+def test_predictions_that_a_product_will_be_a_phrase_are_not_the_products_words(
+    nlp: Language,
+) -> None:
+    text = (
+        "While you have probably heard predictions that Lumen will be the “Spotify of maps,” "
+        "it turns out the analogy only goes so far."
+    )
+    assert "Lumen" not in {speaker for _, speaker in said(nlp, text)}

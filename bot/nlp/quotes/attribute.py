@@ -18,6 +18,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from bot.nlp.clean import dateline_length
 from bot.nlp.quotes.classify import opens_clause, opens_sentence
 from bot.nlp.quotes.cues import EDITORIAL_LABELS, cue_text, speaker_of, speech_cues
 from bot.nlp.quotes.introducing import introducing_cue
@@ -247,12 +248,13 @@ _POINTING_WORDS = frozenset({"that", "those", "these", "this", "such", "so"})
 
 
 def _next_paragraph_cue(layout: DocLayout, span: QuotedSpan, last: int) -> Attribution | None:
-    """A quote standing alone as its paragraph, then "Those were the stark words of Finance
-    Minister X on Friday, as …": a next paragraph that opens by pointing back at the words
-    names their speaker."""
+    """A quote standing alone as its paragraph (after a wire dateline, if any), then "Those
+    were the stark words of Finance Minister X on Friday, as …" or "That was the promise X
+    made …": a next paragraph that opens by pointing back at the words names their speaker."""
     p_start, p_end = layout.paragraph_bounds(span.open_at)
     line_end = p_start + len(layout.text[p_start:p_end].rstrip())
-    alone = span.open_at == p_start and span.outer_end >= line_end
+    lede = p_start + dateline_length(layout.text[p_start:p_end])  # "LONDON (AP) — “…”"
+    alone = span.open_at in (p_start, lede) and span.outer_end >= line_end
     paragraph = layout.paragraph_of(span.open_at) + 1
     if not alone or paragraph >= len(layout.paragraphs):
         return None

@@ -285,12 +285,32 @@ def _noun_cue_owner(noun: Token, quoted: set[int]) -> int | None:
             and child.i not in quoted
         ):
             return child.i
+    for child in noun.children:  # "the promise Mayor Ruiz made", "the words she chose"
+        if child.dep_ in ("relcl", "acl") and _leaves_its_object_out(child):
+            for subject in child.children:
+                if subject.dep_ == "nsubj" and subject.i not in quoted and _names_someone(subject):
+                    return subject.i
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             objects = [g for g in child.children if g.dep_ == "pobj" and g.i not in quoted]
             if objects and (objects[0].pos_ == "PROPN" or objects[0].ent_type_):
                 return objects[0].i
     return None
+
+
+def _leaves_its_object_out(verb: Token) -> bool:
+    """A clause whose object is the noun it hangs on ("the promise X made"), not a content
+    clause ("predictions that Stadia will be the …") or one with an object of its own."""
+    return not any(c.dep_ in ("mark", "dobj", "attr", "ccomp") for c in verb.children)
+
+
+def _names_someone(token: Token) -> bool:
+    """A name or a personal pronoun: who made a promise, not "the promise nobody believed"."""
+    return (
+        token.pos_ == "PROPN"
+        or token.ent_type_ in ("PERSON", "ORG")
+        or token.lower_ in ("he", "she", "they", "we", "i")
+    )
 
 
 def cue_text(token: Token) -> str:

@@ -163,12 +163,6 @@ class Store(abc.ABC):
         """Quotes of the speaker(s) known by this name or alias, latest first."""
 
     @abc.abstractmethod
-    async def top_speakers(
-        self, scope_key: str, since: datetime | None, limit: int
-    ) -> list[tuple[str, int]]:
-        """The most quoted speakers among the scope's articles submitted since a time."""
-
-    @abc.abstractmethod
     async def scope_speakers(
         self,
         scope_key: str,

@@ -1,5 +1,5 @@
-"""The quote index, in SQL both drivers run: a speaker's quotes, the latest quotes, the most
-quoted speakers, and the columns every quote answer carries.
+"""The quote index, in SQL both drivers run: a speaker's quotes, the latest quotes, and the
+columns every quote answer carries (the most quoted speakers are ``speaker_queries``).
 
 Every query here answers within one scope: a quote is found only through an article submitted
 in that scope, and is shown with that scope's own address for it (``scope_queries.SCOPE_URL``).
@@ -10,13 +10,11 @@ the index belongs to saving an analysis.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from bot.models import Quote
 from bot.store.records import QuoteRecord
 from bot.store.scope_queries import SCOPE_URL
-from bot.store.times import stamp
 
 QUOTE_COLUMNS = f"""
     q.id, q.text, q.start_offset, q.end_offset, q.kind, q.context, q.speaker_name, q.role,
@@ -77,18 +75,6 @@ class QuoteQueries:
             if rows:
                 return [int(r[0]) for r in rows]
         return []
-
-    async def top_speakers(
-        self, scope_key: str, since: datetime | None, limit: int
-    ) -> list[tuple[str, int]]:
-        rows = await self._all(
-            "SELECT sp.name, COUNT(*) AS n FROM quotes q JOIN speakers sp ON sp.id = q.speaker_id"
-            " WHERE q.article_id IN (SELECT article_id FROM submissions"
-            "   WHERE scope_key = ? AND submitted_at >= ?)"
-            " GROUP BY sp.id, sp.name ORDER BY n DESC, sp.name LIMIT ?",
-            (scope_key, stamp(since) if since else "", limit),
-        )
-        return [(r[0], int(r[1])) for r in rows]
 
 
 def quote_record(row: Sequence[Any]) -> QuoteRecord:

@@ -84,10 +84,24 @@ def split_headline(text: str) -> tuple[str, str]:
         and rest.strip()
         and 0 < len(first) <= HEADLINE_MAX_CHARS
         and "\n" not in first
-        and not first.endswith((".", "!", "?", ":", ";", ",", '"', "”", "’", "'"))
+        and not _ends_like_a_sentence(first)
     ):
         return first, rest
     return "", text
+
+
+_CLOSING_MARKS = "\"”’'"
+_OPENING_MARKS = "\"“‘'"
+
+
+def _ends_like_a_sentence(line: str) -> bool:
+    """A line ending on sentence punctuation, inside closing quote marks or not, or a line that
+    is all one quotation ("“We will not sell”"). A headline may end on a quoted phrase
+    ("Plague fears grow – ‘The worst is coming’"): that mark closes words, not a sentence."""
+    words = line.rstrip(_CLOSING_MARKS)
+    if words.endswith((".", "!", "?", ":", ";", ",")):
+        return True
+    return words != line and line.startswith(tuple(_OPENING_MARKS))
 
 
 def analyze(

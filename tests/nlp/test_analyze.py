@@ -91,6 +91,18 @@ def test_a_headline_line_becomes_the_title_and_stays_out_of_the_summary(nlp: Lan
     assert all("Council backs" not in sentence.text for sentence in result.summary)
 
 
+def test_a_headline_that_ends_on_a_quoted_phrase_is_still_the_headline(nlp: Language) -> None:
+    headline = "Budget fight deepens as mayor warns ‘The cuts are coming’"
+    result = analyze(Article(text=f"{headline}\n\n" + STORY), nlp=nlp)
+    assert result.title == headline
+    assert all("cuts are coming" not in sentence.text for sentence in result.summary)
+
+
+def test_a_first_line_that_is_one_quotation_is_not_a_headline(nlp: Language) -> None:
+    result = analyze(Article(text="“We will not cut the buses”\n\n" + STORY), nlp=nlp)
+    assert result.text.startswith("“We will not cut the buses”")
+
+
 def test_a_first_paragraph_that_is_a_sentence_is_not_a_headline(nlp: Language) -> None:
     result = analyze(Article(text=STORY), nlp=nlp)
     assert result.text.startswith("The city council approved")

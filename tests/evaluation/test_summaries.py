@@ -108,3 +108,4 @@ def test_an_editors_brief_file_is_scored_by_sentence_precision_with_its_headline
     assert "sentP" in table.splitlines()[0]
     assert float(news_row.split()[6]) == pytest.approx(100 * editors / len(summary), abs=0.006)
     assert summary[0] == brief["reference"][0]
+    assert "editor's sentences ≥ 70 %" in table.splitlines()[-1]

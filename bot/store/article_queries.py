@@ -12,7 +12,7 @@ import json
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from bot.models import Analysis
+from bot.models import Analysis, Article
 from bot.store.analysis_json import DecodedAnalyses
 from bot.store.records import ArticleRecord, CachedAnalysis
 from bot.store.times import unstamp
@@ -97,4 +97,28 @@ def article_record(row: Sequence[Any]) -> ArticleRecord:
         site_name=row[6],
         source=row[7],
         fetched_at=unstamp(row[8]),
+    )
+
+
+INSERT_ARTICLE = (
+    "INSERT INTO articles (canonical_url, content_hash, title, byline, published,"
+    " site_name, source, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+"""A new article's row; each driver adds what it does on a conflict."""
+
+
+def article_params(
+    article: Article, content_hash: str, analysis: Analysis, urls: Sequence[str], now: str
+) -> tuple[str, ...]:
+    """The values of ``INSERT_ARTICLE``: the analysis's title, byline and date over the
+    article's, and the first canonical link as its address."""
+    return (
+        next(iter(urls), "") or article.canonical_url or article.url,
+        content_hash,
+        analysis.title or article.title,
+        analysis.byline or article.byline,
+        analysis.published or article.published,
+        article.site_name,
+        article.source,
+        now,
     )

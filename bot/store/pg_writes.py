@@ -9,13 +9,15 @@ rare (once per analysis, which takes seconds), so serialising it costs nothing a
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import asyncpg
 
 from bot.models import Analysis, Article
+from bot.store.article_queries import INSERT_ARTICLE, article_params
 from bot.store.keys import name_key, plain
 from bot.store.pg_connection import lock_key
+from bot.store.quote_queries import quote_rows
+from bot.store.sql import numbered
 
 QUOTE_INDEX_LOCK = lock_key("briefbot:quote-index")
 
@@ -36,17 +38,8 @@ async def save_article(
 ) -> int:
     """The id of the article stored under ``content_hash``, inserting it if new."""
     article_id = await db.fetchval(
-        "INSERT INTO articles (canonical_url, content_hash, title, byline, published,"
-        " site_name, source, fetched_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-        " ON CONFLICT (content_hash) DO NOTHING RETURNING id",
-        next(iter(urls), "") or article.canonical_url or article.url,
-        content_hash,
-        analysis.title or article.title,
-        analysis.byline or article.byline,
-        analysis.published or article.published,
-        article.site_name,
-        article.source,
-        now,
+        numbered(INSERT_ARTICLE + " ON CONFLICT (content_hash) DO NOTHING RETURNING id"),
+        *article_params(article, content_hash, analysis, urls, now),
     )
     if article_id is None:
         article_id = await db.fetchval(
@@ -79,31 +72,7 @@ async def replace_quotes(db: asyncpg.Connection, article_id: int, analysis: Anal
         speaker_ids[speaker.name] = await _upsert_speaker(
             db, speaker.name, speaker.kind, speaker.aliases
         )
-    speaker_of: dict[int, tuple[int, str | None]] = {}
-    for speaker in analysis.speakers:
-        for index in speaker.quote_indices:
-            speaker_of[index] = (speaker_ids[speaker.name], speaker.role)
-    roles = {s.name: s.role for s in analysis.speakers}
-    rows: list[tuple[Any, ...]] = []
-    for position, quote in enumerate(analysis.quotes):
-        speaker_id, role = speaker_of.get(position, (None, None))
-        if speaker_id is None and quote.speaker in speaker_ids:
-            speaker_id, role = speaker_ids[quote.speaker], roles[quote.speaker]
-        rows.append(
-            (
-                article_id,
-                position,
-                speaker_id,
-                quote.speaker,
-                role,
-                quote.text,
-                quote.start,
-                quote.end,
-                quote.kind,
-                quote.context,
-                folded(quote.text),
-            )
-        )
+    rows = [(*row, folded(row[5])) for row in quote_rows(article_id, analysis, speaker_ids)]
     await db.executemany(
         "INSERT INTO quotes (article_id, position, speaker_id, speaker_name, role, text,"
         " start_offset, end_offset, kind, context, folded)"

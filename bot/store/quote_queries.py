@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from bot.models import Quote
+from bot.models import Analysis, Quote
 from bot.store.records import QuoteRecord
 from bot.store.scope_queries import SCOPE_URL
 
@@ -97,3 +97,43 @@ def quote_record(row: Sequence[Any]) -> QuoteRecord:
         url=row[10],
         published=row[11] or row[12][:10],
     )
+
+
+INSERT_QUOTE = (
+    "INSERT INTO quotes (article_id, position, speaker_id, speaker_name, role, text,"
+    " start_offset, end_offset, kind, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+"""One indexed quote; PostgreSQL's driver adds its ``folded`` column."""
+
+
+def quote_rows(
+    article_id: int, analysis: Analysis, speaker_ids: dict[str, int]
+) -> list[tuple[Any, ...]]:
+    """The values of ``INSERT_QUOTE`` for every quote of ``analysis``, in order.
+
+    ``speaker_ids`` maps each of the analysis's speaker names to its stored id. A quote takes
+    the speaker (and role) whose ``quote_indices`` list it, else the speaker of its own name:
+    the digest leaves a repeated quote out of its speaker's list, and it is still theirs.
+    """
+    roles = {speaker.name: speaker.role for speaker in analysis.speakers}
+    listed = {
+        index: speaker.name for speaker in analysis.speakers for index in speaker.quote_indices
+    }
+    rows: list[tuple[Any, ...]] = []
+    for position, quote in enumerate(analysis.quotes):
+        name = listed.get(position) or (quote.speaker if quote.speaker in speaker_ids else None)
+        rows.append(
+            (
+                article_id,
+                position,
+                speaker_ids[name] if name else None,
+                quote.speaker,
+                roles[name] if name else None,
+                quote.text,
+                quote.start,
+                quote.end,
+                quote.kind,
+                quote.context,
+            )
+        )
+    return rows

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from bot.models import Analysis, Article
 from bot.store.analysis_json import encode_analysis
-from bot.store.article_queries import ArticleQueries
+from bot.store.article_queries import INSERT_ARTICLE, ArticleQueries, article_params
 from bot.store.sqlite_connection import SqliteConnection, stamp
 from bot.store.sqlite_writes import replace_quotes, upsert_url
 
@@ -32,18 +32,7 @@ class SqliteArticles(ArticleQueries, SqliteConnection):
                 article_id = int(row[0])
             else:
                 cursor = await db.execute(
-                    "INSERT INTO articles (canonical_url, content_hash, title, byline, published,"
-                    " site_name, source, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        next(iter(urls), "") or article.canonical_url or article.url,
-                        content_hash,
-                        analysis.title or article.title,
-                        analysis.byline or article.byline,
-                        analysis.published or article.published,
-                        article.site_name,
-                        article.source,
-                        now,
-                    ),
+                    INSERT_ARTICLE, article_params(article, content_hash, analysis, urls, now)
                 )
                 article_id = int(cursor.lastrowid or 0)
             for url in urls:

@@ -12,6 +12,7 @@ import aiosqlite
 
 from bot.models import Analysis
 from bot.store.keys import name_key
+from bot.store.quote_queries import INSERT_QUOTE, quote_rows
 
 
 async def upsert_url(db: aiosqlite.Connection, url: str, article_id: int) -> None:
@@ -31,34 +32,11 @@ async def upsert_url(db: aiosqlite.Connection, url: str, article_id: int) -> Non
 async def replace_quotes(db: aiosqlite.Connection, article_id: int, analysis: Analysis) -> None:
     """Index the analysis's quotes (replacing any older ones) with their speakers' ids."""
     await db.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
-    speaker_of: dict[int, tuple[int, str | None]] = {}
-    for speaker in analysis.speakers:
-        speaker_id = await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
-        for index in speaker.quote_indices:
-            speaker_of[index] = (speaker_id, speaker.role)
-    by_name = {s.name: i for i, s in enumerate(analysis.speakers)}
-    for position, quote in enumerate(analysis.quotes):
-        speaker_id, role = speaker_of.get(position, (None, None))
-        if speaker_id is None and quote.speaker in by_name:
-            speaker = analysis.speakers[by_name[quote.speaker]]
-            speaker_id = await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
-            role = speaker.role
-        await db.execute(
-            "INSERT INTO quotes (article_id, position, speaker_id, speaker_name, role, text,"
-            " start_offset, end_offset, kind, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id,
-                position,
-                speaker_id,
-                quote.speaker,
-                role,
-                quote.text,
-                quote.start,
-                quote.end,
-                quote.kind,
-                quote.context,
-            ),
-        )
+    speaker_ids = {
+        speaker.name: await _upsert_speaker(db, speaker.name, speaker.kind, speaker.aliases)
+        for speaker in analysis.speakers
+    }
+    await db.executemany(INSERT_QUOTE, quote_rows(article_id, analysis, speaker_ids))
 
 
 async def _upsert_speaker(

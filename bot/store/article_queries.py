@@ -122,3 +122,14 @@ def article_params(
         article.source,
         now,
     )
+
+
+DELETE_ORPHANS = (
+    "DELETE FROM articles WHERE"
+    " NOT EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = articles.id) AND"
+    " NOT EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = articles.id)",
+    "DELETE FROM speakers WHERE"
+    " NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = speakers.id)",
+)
+"""After old analyses are pruned: the articles nobody submitted and no analysis holds, then
+the speakers no quote names any more (run in this order, in the pruning transaction)."""

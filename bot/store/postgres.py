@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from bot.models import Analysis, Article
 from bot.store import fulltext
 from bot.store.analysis_json import encode_analysis
-from bot.store.article_queries import ArticleQueries
+from bot.store.article_queries import DELETE_ORPHANS, ArticleQueries
 from bot.store.base import Store
 from bot.store.pg_connection import PostgresConnection, lock_key
 from bot.store.pg_writes import QUOTE_INDEX_LOCK, replace_quotes, save_article, upsert_url
@@ -147,13 +147,6 @@ class PostgresStore(
                 return 0
             await db.execute("SELECT pg_advisory_xact_lock($1)", QUOTE_INDEX_LOCK)
             status = await db.execute("DELETE FROM analyses WHERE created_at < $1", stamp(before))
-            await db.execute(
-                "DELETE FROM articles WHERE"
-                " NOT EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = articles.id) AND"
-                " NOT EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = articles.id)"
-            )
-            await db.execute(
-                "DELETE FROM speakers WHERE"
-                " NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = speakers.id)"
-            )
+            for statement in DELETE_ORPHANS:
+                await db.execute(statement)
         return int(status.rsplit(" ", 1)[-1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.store.article_queries import DELETE_ORPHANS
 from bot.store.base import Store
 from bot.store.speaker_queries import SpeakerQueries
 from bot.store.sqlite_articles import SqliteArticles
@@ -54,13 +55,6 @@ class SqliteStore(SqliteArticles, SqliteScopes, SqliteQuotes, SpeakerQueries, St
         async with self.transaction() as db:
             cursor = await db.execute("DELETE FROM analyses WHERE created_at < ?", (stamp(before),))
             removed = cursor.rowcount
-            await db.execute(
-                "DELETE FROM articles WHERE"
-                " NOT EXISTS (SELECT 1 FROM analyses n WHERE n.article_id = articles.id) AND"
-                " NOT EXISTS (SELECT 1 FROM submissions s WHERE s.article_id = articles.id)"
-            )
-            await db.execute(
-                "DELETE FROM speakers WHERE"
-                " NOT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_id = speakers.id)"
-            )
+            for statement in DELETE_ORPHANS:
+                await db.execute(statement)
         return removed

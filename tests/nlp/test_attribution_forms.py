@@ -287,10 +287,10 @@ def test_a_quote_after_a_wire_dateline_then_the_promise_x_made(nlp: Language) ->
     assert said(nlp, text) == [("The ferry stays, whatever the budget says.", "Ines Carvalho")]
 
 
-def test_the_promise_nobody_believed_names_nobody(nlp: Language) -> None:
+def test_the_words_someone_heard_are_not_theirs(nlp: Language) -> None:
     text = (
         "“The ferry stays, whatever the budget says.”\n\n"
-        "That was the promise nobody on the harbour board believed on Tuesday."
+        "That was the promise the harbour board heard on Tuesday."
     )
     assert [speaker for _, speaker in said(nlp, text)] in ([], [None])
 

@@ -298,10 +298,36 @@ def _noun_cue_owner(noun: Token, quoted: set[int]) -> int | None:
     return None
 
 
+_OWNING_VERBS = frozenset(
+    [
+        "make",
+        "give",
+        "deliver",
+        "offer",
+        "issue",
+        "utter",
+        "write",
+        "pen",
+        "voice",
+        "repeat",
+        "send",
+        "post",
+        "use",
+        "choose",
+        "break",
+        "keep",
+    ]
+)
+"""Verbs whose subject owns the words the noun names ("the promise X made", "the words she
+chose"); one who heard or read them did not say them."""
+
+
 def _leaves_its_object_out(verb: Token) -> bool:
-    """A clause whose object is the noun it hangs on ("the promise X made"), not a content
-    clause ("predictions that Stadia will be the …") or one with an object of its own."""
-    return not any(c.dep_ in ("mark", "dobj", "attr", "ccomp") for c in verb.children)
+    """A clause that makes or says the noun it hangs on ("the promise X made"), not a content
+    clause ("predictions that Stadia will be the …"), one with an object of its own, or one
+    whose subject only met the words ("the promise the board heard")."""
+    owning = verb.lemma_.lower() in _OWNING_VERBS or verb.lemma_.lower() in SPEECH_VERBS
+    return owning and not any(c.dep_ in ("mark", "dobj", "attr", "ccomp") for c in verb.children)
 
 
 def _names_someone(token: Token) -> bool:

@@ -92,11 +92,8 @@ def extract_quotes(doc: Doc) -> tuple[list[Quote], list[Speaker]]:
         if index in layout.unmarked and found.ref is None:
             kind = "other"  # words without marks are a quote only through who signs them
         quotes.append(_quote(layout, index, kind, found))
-    listed = _share_copies(layout, quotes, resolved, not_quotes)
-    refs = [
-        r.ref if q.kind != "other" and index in listed else None
-        for index, (r, q) in enumerate(zip(resolved, quotes, strict=True))
-    ]
+    _share_copies(layout, quotes, resolved, not_quotes)
+    refs = [r.ref if q.kind != "other" else None for r, q in zip(resolved, quotes, strict=True)]
     return quotes, group_speakers(quotes, refs, people)
 
 
@@ -105,10 +102,9 @@ def _share_copies(
     quotes: list[Quote],
     resolved: list[_Resolved],
     not_quotes: list[str | None],
-) -> set[int]:
-    """Give an unattributed copy of quoted words the speaker of an attributed copy; return
-    the quotes to list under their speaker (a speaker's same words count once)."""
-    listed = set(range(len(quotes)))
+) -> None:
+    """Give an unattributed copy of quoted words the speaker and kind of an attributed copy
+    (``group_speakers`` then lists a speaker's same words once)."""
     for members in copies(layout):
         owners = [i for i in members if quotes[i].kind != "other" and resolved[i].ref]
         if not owners:
@@ -120,9 +116,6 @@ def _share_copies(
             if quotes[index].speaker is None:  # unattributed, or classified alone as a term
                 resolved[index] = resolved[owner]
                 quotes[index] = _quote(layout, index, quotes[owner].kind, resolved[owner])
-            if quotes[index].speaker == quotes[owner].speaker:
-                listed.discard(index)
-    return listed
 
 
 def _cue_tokens(attributions: list[Attribution | None]) -> list[int | None]:
